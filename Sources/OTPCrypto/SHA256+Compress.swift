@@ -1,0 +1,88 @@
+// The SHA-256 compression function, FIPS 180-4 §6.2.2, shared by SHA-224 and SHA-256, with
+// the functions of §4.1.2 named as in the standard.
+
+extension _SHA256Core {
+    /// FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube roots of the
+    /// first 64 primes.
+    @usableFromInline
+    static let k: InlineArray<64, UInt32> = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ]
+
+    /// FIPS 180-4 §3.2: ROTR^n.
+    @inlinable @inline(__always)
+    static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+    /// FIPS 180-4 §4.1.2 (4.2).
+    @inlinable @inline(__always)
+    static func ch(_ x: UInt32, _ y: UInt32, _ z: UInt32) -> UInt32 { (x & y) ^ (~x & z) }
+
+    /// FIPS 180-4 §4.1.2 (4.3).
+    @inlinable @inline(__always)
+    static func maj(_ x: UInt32, _ y: UInt32, _ z: UInt32) -> UInt32 { (x & y) ^ (x & z) ^ (y & z) }
+
+    /// FIPS 180-4 §4.1.2 (4.4): Σ0.
+    @inlinable @inline(__always)
+    static func bigSigma0(_ x: UInt32) -> UInt32 { rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22) }
+
+    /// FIPS 180-4 §4.1.2 (4.5): Σ1.
+    @inlinable @inline(__always)
+    static func bigSigma1(_ x: UInt32) -> UInt32 { rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25) }
+
+    /// FIPS 180-4 §4.1.2 (4.6): σ0.
+    @inlinable @inline(__always)
+    static func smallSigma0(_ x: UInt32) -> UInt32 { rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3) }
+
+    /// FIPS 180-4 §4.1.2 (4.7): σ1.
+    @inlinable @inline(__always)
+    static func smallSigma1(_ x: UInt32) -> UInt32 { rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10) }
+
+    /// FIPS 180-4 §6.2.2, steps 1 to 4, for each 64-byte block in `blocks`.
+    @inlinable
+    mutating func compress(_ blocks: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < blocks.count {
+            // Step 1: the message schedule, kept as a rolling window of 16 words.
+            var w = InlineArray<16, UInt32>(repeating: 0)
+            for t in 0..<16 {
+                w[t] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: offset + 4 * t, as: UInt32.self))
+            }
+            // Step 2.
+            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+            // Step 3.
+            for t in 0..<64 {
+                if t >= 16 {
+                    w[t & 15] = Self.smallSigma1(w[(t - 2) & 15]) &+ w[(t - 7) & 15]
+                        &+ Self.smallSigma0(w[(t - 15) & 15]) &+ w[t & 15]
+                }
+                let t1 = hh &+ Self.bigSigma1(e) &+ Self.ch(e, f, g) &+ Self.k[t] &+ w[t & 15]
+                let t2 = Self.bigSigma0(a) &+ Self.maj(a, b, c)
+                hh = g
+                g = f
+                f = e
+                e = d &+ t1
+                d = c
+                c = b
+                b = a
+                a = t1 &+ t2
+            }
+            // Step 4.
+            h[0] &+= a
+            h[1] &+= b
+            h[2] &+= c
+            h[3] &+= d
+            h[4] &+= e
+            h[5] &+= f
+            h[6] &+= g
+            h[7] &+= hh
+            offset += Self.blockByteCount
+        }
+    }
+}

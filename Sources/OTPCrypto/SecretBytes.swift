@@ -1,0 +1,44 @@
+/// Key material: the bytes of an HMAC or OTP secret.
+///
+/// Equality is constant-time, and neither `description` nor `debugDescription` ever shows the
+/// bytes, only their count, so a secret that reaches a log line or an error stays secret.
+public struct SecretBytes: Sendable {
+    @usableFromInline let _bytes: [UInt8]
+
+    /// Wraps `bytes` as a secret.
+    public init(_ bytes: some Sequence<UInt8>) {
+        _bytes = Array(bytes)
+    }
+
+    /// The number of bytes (the length of a secret is not treated as secret).
+    public var count: Int { _bytes.count }
+
+    /// Whether there are no bytes.
+    public var isEmpty: Bool { _bytes.isEmpty }
+
+    /// Calls `body` with the secret bytes. Do not let them escape into logs or messages.
+    @inlinable
+    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        let result = _bytes.withUnsafeBytes { raw in
+            Result { () throws(E) -> R in try body(raw) }
+        }
+        return try result.get()
+    }
+
+    /// A copy of the secret bytes, for encoding them where the user asked to see them
+    /// (a provisioning URI, an export).
+    public var revealed: [UInt8] { _bytes }
+}
+
+extension SecretBytes: Equatable {
+    /// Constant-time equality (the lengths are compared with a branch).
+    public static func == (lhs: SecretBytes, rhs: SecretBytes) -> Bool {
+        constantTimeEqual(lhs._bytes, rhs._bytes)
+    }
+}
+
+extension SecretBytes: CustomStringConvertible, CustomDebugStringConvertible {
+    /// `SecretBytes(20 bytes, redacted)`: never the bytes themselves.
+    public var description: String { "SecretBytes(\(count) bytes, redacted)" }
+    public var debugDescription: String { description }
+}
