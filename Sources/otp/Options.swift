@@ -1,0 +1,70 @@
+/// A command line's options after parsing: `--name value`, `--name=value` and `--flag`.
+struct Options {
+    private(set) var values: [String: String] = [:]
+    private(set) var flags: Set<String> = []
+
+    /// Parses `arguments` against the options a subcommand knows. Anything else — an unknown
+    /// option, a missing value, an option given twice, a stray word — is a usage error.
+    init(_ arguments: ArraySlice<String>, valued: Set<String>, flags knownFlags: Set<String>) throws(CLIError) {
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("--"), argument.count > 2 else {
+                throw .usage("unexpected argument '\(argument.printable)'")
+            }
+            var name = argument
+            var inlineValue: String? = nil
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            if valued.contains(name) {
+                guard values[name] == nil else { throw .usage("\(name) is given more than once") }
+                if let inlineValue {
+                    values[name] = inlineValue
+                } else if let next = rest.popFirst() {
+                    values[name] = next
+                } else {
+                    throw .usage("\(name) needs a value")
+                }
+            } else if knownFlags.contains(name), inlineValue == nil {
+                guard !flags.contains(name) else { throw .usage("\(name) is given more than once") }
+                flags.insert(name)
+            } else if knownFlags.contains(name) {
+                throw .usage("\(name) takes no value")
+            } else {
+                throw .usage("unknown option '\(name.printable)'")
+            }
+        }
+    }
+
+    subscript(name: String) -> String? { values[name] }
+
+    func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+    /// The value of a numeric option, or nil when it is absent.
+    func unsigned(_ name: String, in range: ClosedRange<UInt64> = 0...UInt64.max, meaning: String) throws(CLIError) -> UInt64? {
+        guard let text = values[name] else { return nil }
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let value = UInt64(text), range.contains(value)
+        else {
+            throw .usage("\(name) must be \(meaning) from \(range.lowerBound) to \(range.upperBound), got '\(text.printable)'")
+        }
+        return value
+    }
+}
+
+extension String {
+    /// The text with control characters escaped and cut to 64 characters, so that an
+    /// argument quoted in an error message cannot disturb the terminal or run on.
+    var printable: String {
+        var out = ""
+        for scalar in unicodeScalars.prefix(64) {
+            if scalar.value < 0x20 || scalar.value == 0x7f {
+                out += scalar.escaped(asASCII: true)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return unicodeScalars.count > 64 ? out + "…" : out
+    }
+}

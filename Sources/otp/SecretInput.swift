@@ -1,0 +1,58 @@
+import OTPCrypto
+import OTPEncoding
+
+/// Where `otp` takes a Base32 secret from: `--secret VALUE`, `--secret -` (standard input),
+/// `--secret-file FILE`, or the environment variable `OTP_SECRET`, in that order of choice.
+/// Exactly one source may be given on the command line.
+enum SecretInput {
+    static let valuedOptions: Set<String> = ["--secret", "--secret-file"]
+    static let environmentVariable = "OTP_SECRET"
+
+    /// A secret file or standard input holds a few dozen characters; more is a mistake.
+    static let sizeLimit = 64 * 1024
+
+    static func read(_ options: Options) throws(CLIError) -> SecretBytes {
+        let text: String
+        switch (options["--secret"], options["--secret-file"]) {
+        case (.some, .some):
+            throw .usage("give the secret once: --secret or --secret-file, not both")
+        case (.some("-"), nil):
+            text = try decodeText(SystemIO.readAll(path: nil, limit: sizeLimit), from: "standard input")
+        case (.some(let value), nil):
+            text = value
+        case (nil, .some(let path)):
+            text = try decodeText(SystemIO.readAll(path: path, limit: sizeLimit), from: "the secret file")
+        case (nil, nil):
+            guard let value = SystemIO.environment(environmentVariable) else {
+                throw .usage("no secret: give --secret BASE32, --secret - (standard input), --secret-file FILE or set \(environmentVariable)")
+            }
+            text = value
+        }
+        let trimmed = text.trimmingASCIIWhitespace
+        guard !trimmed.isEmpty else { throw .badInput("the secret is empty") }
+        do {
+            return SecretBytes(try Base32.decodeLenient(trimmed))
+        } catch {
+            throw .badInput("the secret is not valid Base32: \(error)")
+        }
+    }
+
+    private static func decodeText(_ bytes: [UInt8], from source: String) throws(CLIError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .badInput("\(source) is not UTF-8 text")
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The text without spaces, tabs, carriage returns and newlines at either end.
+    var trimmingASCIIWhitespace: String {
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,62 @@
+// otp: one-time passwords from the command line. Parses arguments, reads the secret and the
+// clock, calls the OTP library once, prints. See `otp --help`.
+
+let version = "0.1.0"
+
+let mainHelp = """
+    Usage: otp <command> [options]
+
+    One-time passwords (HOTP, RFC 4226; TOTP, RFC 6238) in pure Swift.
+
+    Commands:
+      code      print the code for a secret
+      help      show help for a command (otp help <command>)
+
+    Options:
+      -h, --help    show this help
+      --version     print the version
+
+    Exit status: 0 success, 1 a code was rejected, 2 bad input or usage.
+    """
+
+/// The help text of each subcommand, by name.
+let subcommandHelp: [String: String] = ["code": CodeCommand.help]
+
+func run(_ arguments: ArraySlice<String>) throws(CLIError) {
+    guard let command = arguments.first else {
+        SystemIO.writeError(mainHelp + "\n")
+        throw CLIError(exitStatus: 2, message: "", showsHelpHint: false)
+    }
+    let rest = arguments.dropFirst()
+    switch command {
+    case "-h", "--help":
+        SystemIO.writeOut(mainHelp + "\n")
+    case "--version":
+        SystemIO.writeOut(version + "\n")
+    case "help":
+        guard let topic = rest.first else { return SystemIO.writeOut(mainHelp + "\n") }
+        guard rest.count == 1, let text = subcommandHelp[topic] else {
+            throw .usage("no help for '\(rest.joined(separator: " ").printable)'; commands: \(subcommandHelp.keys.sorted().joined(separator: ", "))")
+        }
+        SystemIO.writeOut(text + "\n")
+    case "code":
+        if rest.contains("-h") || rest.contains("--help") { return SystemIO.writeOut(CodeCommand.help + "\n") }
+        try CodeCommand.run(rest)
+    default:
+        throw .usage("unknown command '\(command.printable)'")
+    }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+do {
+    try run(arguments)
+} catch {
+    if !error.message.isEmpty {
+        SystemIO.writeError("otp: \(error.message)\n")
+    }
+    if error.showsHelpHint {
+        let sub = arguments.first.flatMap { subcommandHelp[$0] != nil ? $0 : nil }
+        SystemIO.writeError(sub.map { "See 'otp \($0) --help'.\n" } ?? "See 'otp --help'.\n")
+    }
+    SystemIO.exit(error.exitStatus)
+}
