@@ -1,0 +1,59 @@
+/// The outcome of checking one code, and the state the caller must store afterwards.
+///
+/// Store `state` with compare-and-set against the state that was passed in: when two logins
+/// race with the same code, only one store succeeds, so the code is accepted once.
+public struct Verification<State: Sendable & Equatable>: Sendable, Equatable {
+    /// Whether the code was accepted, and why not.
+    public var outcome: VerificationOutcome
+    /// The state to store in place of the one given.
+    public var state: State
+
+    /// Whether the code was accepted.
+    public var isAccepted: Bool {
+        if case .accepted = outcome { return true }
+        return false
+    }
+}
+
+/// Whether a code was accepted, and if not, why.
+public enum VerificationOutcome: Sendable, Equatable {
+    /// Accepted for time step or counter `step`, which is `drift` steps from the expected one
+    /// (TOTP: the clock drift of the user's device; HOTP: how far the device had run ahead).
+    case accepted(step: UInt64, drift: Int64)
+    /// Not accepted: the code matched no step in the window.
+    case rejected
+    /// Not accepted: the code matched only a step at or before the last accepted one
+    /// (RFC 6238 §5.2: a code must not be accepted twice).
+    case replayed
+    /// Not accepted: not exactly `digits` ASCII digits. Counted as a failure, checked without
+    /// computing any code.
+    case malformed
+    /// Refused without checking: too many failures; attempts are refused until `until` (RFC 4226 §7.3).
+    case lockedOut(until: UInt64)
+    /// Not accepted: the time is before T0 of the TOTP.
+    case timeBeforeT0
+}
+
+/// Why a verifier could not be configured.
+public enum VerifierError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A window is larger than the verifier allows (`maximum` steps).
+    case windowTooLarge(requested: UInt64, maximum: UInt64)
+    /// The throttle policy allows no failures at all.
+    case invalidThrottle
+
+    public var description: String {
+        switch self {
+        case .windowTooLarge(let requested, let maximum):
+            "a window of \(requested) steps is larger than the \(maximum) allowed (RFC 4226 §7.4 and RFC 6238 §5.2 ask for a small window)"
+        case .invalidThrottle:
+            "the throttle policy must allow at least 1 failure before locking (RFC 4226 §7.3)"
+        }
+    }
+}
+
+extension String {
+    /// Whether the code is exactly `digits` ASCII digits; checked before any work is done.
+    func _isWellFormedCode(digits: Int) -> Bool {
+        utf8.count == digits && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
