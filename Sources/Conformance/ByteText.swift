@@ -68,7 +68,7 @@ func isIdentifier(_ bytes: ArraySlice<UInt8>, allowHyphen: Bool = false) -> Bool
     for byte in bytes {
         switch byte {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: continue
-        case 0x2D where allowHyphen: continue
+        case 0x2D where allowHyphen, 0x2E where allowHyphen: continue
         default: return false
         }
     }

@@ -60,11 +60,12 @@ public enum Conformance {
 enum KeyValueKind: String, CaseIterable {
     case base32
     case base16
+    case keyuri
 
     /// Header keys this kind takes besides `kind` and `source` (none yet).
     var extraHeaderKeys: [String] {
         switch self {
-        case .base32, .base16: []
+        case .base32, .base16, .keyuri: []
         }
     }
 
@@ -72,6 +73,7 @@ enum KeyValueKind: String, CaseIterable {
         switch self {
         case .base32: try checkBaseN(file, encoding: .base32)
         case .base16: try checkBaseN(file, encoding: .base16)
+        case .keyuri: try checkKeyURI(file)
         }
     }
 }

@@ -9,8 +9,8 @@
 //   bytes = 666f6f                    <- bare value: a token, hex, a number; may be empty
 //   text = "MZXW6==="                 <- quoted value: escapes \" \\ \t \n \u{HEX}
 //
-// UTF-8, LF or CRLF; records are separated by blank lines. Keys are ASCII letters, digits, `_`
-// and `-`. What each kind's records mean is up to its check (BaseNCheck.swift, ...).
+// UTF-8, LF or CRLF; records are separated by blank lines. Keys are ASCII letters, digits, `_`,
+// `-` and `.`. What each kind's records mean is up to its check (BaseNCheck.swift, ...).
 
 /// A value as written: bare (`666f6f`, `roundtrip`, `error:invalidCharacter`) or quoted.
 enum KVValue {

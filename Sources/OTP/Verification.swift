@@ -10,8 +10,10 @@ public struct Verification<State: Sendable & Equatable>: Sendable, Equatable {
 
     /// Whether the code was accepted.
     public var isAccepted: Bool {
-        if case .accepted = outcome { return true }
-        return false
+        switch outcome {
+        case .accepted, .recoveryCodeAccepted: true
+        default: false
+        }
     }
 }
 
@@ -32,6 +34,11 @@ public enum VerificationOutcome: Sendable, Equatable {
     case lockedOut(until: UInt64)
     /// Not accepted: the time is before T0 of the TOTP.
     case timeBeforeT0
+    /// Refused: the enrollment is not in a state that takes this code (a login code for a
+    /// pending or disabled enrollment, or a confirmation for one already enabled).
+    case notEnabled
+    /// A recovery code was accepted and is now used up; `remaining` are left.
+    case recoveryCodeAccepted(remaining: Int)
 }
 
 /// Why a verifier could not be configured.

@@ -17,7 +17,7 @@ enum SecretInput {
         case (.some, .some):
             throw .usage("give the secret once: --secret or --secret-file, not both")
         case (.some("-"), nil):
-            text = try decodeText(SystemIO.readAll(path: nil, limit: sizeLimit), from: "standard input")
+            text = try Self.text(fromStandardInputNamed: "the secret")
         case (.some(let value), nil):
             text = value
         case (nil, .some(let path)):
@@ -35,6 +35,11 @@ enum SecretInput {
         } catch {
             throw .badInput("the secret is not valid Base32: \(error)")
         }
+    }
+
+    /// Standard input as text, for a secret or a URI given as `-`.
+    static func text(fromStandardInputNamed name: String) throws(CLIError) -> String {
+        try decodeText(SystemIO.readAll(path: nil, limit: sizeLimit), from: "standard input (\(name))")
     }
 
     private static func decodeText(_ bytes: [UInt8], from source: String) throws(CLIError) -> String {

@@ -9,7 +9,10 @@ let mainHelp = """
     One-time passwords (HOTP, RFC 4226; TOTP, RFC 6238) in pure Swift.
 
     Commands:
-      code      print the code for a secret
+      code      print the code for a key
+      verify    check a code against a key
+      new       make a new random key for enrollment
+      uri       parse or build an otpauth:// key URI
       help      show help for a command (otp help <command>)
 
     Options:
@@ -18,9 +21,6 @@ let mainHelp = """
 
     Exit status: 0 success, 1 a code was rejected, 2 bad input or usage.
     """
-
-/// The help text of each subcommand, by name.
-let subcommandHelp: [String: String] = ["code": CodeCommand.help]
 
 func run(_ arguments: ArraySlice<String>) throws(CLIError) {
     guard let command = arguments.first else {
@@ -35,15 +35,16 @@ func run(_ arguments: ArraySlice<String>) throws(CLIError) {
         SystemIO.writeOut(version + "\n")
     case "help":
         guard let topic = rest.first else { return SystemIO.writeOut(mainHelp + "\n") }
-        guard rest.count == 1, let text = subcommandHelp[topic] else {
-            throw .usage("no help for '\(rest.joined(separator: " ").printable)'; commands: \(subcommandHelp.keys.sorted().joined(separator: ", "))")
+        guard rest.count == 1, let subcommand = Subcommand(rawValue: topic) else {
+            throw .usage("no help for '\(rest.joined(separator: " ").printable)'; commands: \(Subcommand.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        SystemIO.writeOut(text + "\n")
-    case "code":
-        if rest.contains("-h") || rest.contains("--help") { return SystemIO.writeOut(CodeCommand.help + "\n") }
-        try CodeCommand.run(rest)
+        SystemIO.writeOut(subcommand.help + "\n")
     default:
-        throw .usage("unknown command '\(command.printable)'")
+        guard let subcommand = Subcommand(rawValue: command) else {
+            throw .usage("unknown command '\(command.printable)'")
+        }
+        if rest.contains("-h") || rest.contains("--help") { return SystemIO.writeOut(subcommand.help + "\n") }
+        try subcommand.run(rest)
     }
 }
 
@@ -55,7 +56,7 @@ do {
         SystemIO.writeError("otp: \(error.message)\n")
     }
     if error.showsHelpHint {
-        let sub = arguments.first.flatMap { subcommandHelp[$0] != nil ? $0 : nil }
+        let sub = arguments.first.flatMap { Subcommand(rawValue: $0)?.rawValue }
         SystemIO.writeError(sub.map { "See 'otp \($0) --help'.\n" } ?? "See 'otp --help'.\n")
     }
     SystemIO.exit(error.exitStatus)

@@ -1,0 +1,22 @@
+/// The subcommands of `otp`, each with its help text and entry point.
+enum Subcommand: String, CaseIterable {
+    case code, verify, new, uri
+
+    var help: String {
+        switch self {
+        case .code: CodeCommand.help
+        case .verify: VerifyCommand.help
+        case .new: NewCommand.help
+        case .uri: UriCommand.help
+        }
+    }
+
+    func run(_ arguments: ArraySlice<String>) throws(CLIError) {
+        switch self {
+        case .code: try CodeCommand.run(arguments)
+        case .verify: try VerifyCommand.run(arguments)
+        case .new: try NewCommand.run(arguments)
+        case .uri: try UriCommand.run(arguments)
+        }
+    }
+}
