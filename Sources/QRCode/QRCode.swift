@@ -1,0 +1,1 @@
+// The QR code encoder (ISO/IEC 18004) lives in this module.

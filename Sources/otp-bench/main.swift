@@ -1,0 +1,1 @@
+print("otp-bench: not written yet")
