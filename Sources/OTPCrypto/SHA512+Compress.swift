@@ -56,45 +56,63 @@ extension _SHA512Core {
     @inlinable @inline(__always)
     static func smallSigma1(_ x: UInt64) -> UInt64 { rotr(x, 19) ^ rotr(x, 61) ^ (x >> 6) }
 
+    /// FIPS 180-4 §6.4.2 step 3, one round, with the variables renamed instead of shifted
+    /// (see `_SHA256Core.round`).
+    @inlinable @inline(__always)
+    static func round(
+        _ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: inout UInt64,
+        _ e: UInt64, _ f: UInt64, _ g: UInt64, _ h: inout UInt64, _ kw: UInt64
+    ) {
+        let t1 = h &+ bigSigma1(e) &+ ch(e, f, g) &+ kw
+        d &+= t1
+        h = t1 &+ bigSigma0(a) &+ maj(a, b, c)
+    }
+
     /// FIPS 180-4 §6.4.2, steps 1 to 4, for each 128-byte block in `blocks`.
     @inlinable
     mutating func compress(_ blocks: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset < blocks.count {
-            // Step 1: the message schedule, kept as a rolling window of 16 words.
-            var w = InlineArray<16, UInt64>(repeating: 0)
-            for t in 0..<16 {
-                w[t] = UInt64(bigEndian: blocks.loadUnaligned(fromByteOffset: offset + 8 * t, as: UInt64.self))
-            }
-            // Step 2.
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            // Step 3.
-            for t in 0..<80 {
-                if t >= 16 {
-                    w[t & 15] = Self.smallSigma1(w[(t - 2) & 15]) &+ w[(t - 7) & 15]
-                        &+ Self.smallSigma0(w[(t - 15) & 15]) &+ w[t & 15]
+        var state = h
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 80) { w in
+            Swift.withUnsafeBytes(of: Self.k) { kBytes in
+                let k = kBytes.assumingMemoryBound(to: UInt64.self)
+                var offset = 0
+                while offset < blocks.count {
+                    // Step 1: the message schedule W0...W79.
+                    for t in 0..<16 {
+                        w[t] = UInt64(bigEndian: blocks.loadUnaligned(fromByteOffset: offset + 8 * t, as: UInt64.self))
+                    }
+                    for t in 16..<80 {
+                        w[t] = Self.smallSigma1(w[t - 2]) &+ w[t - 7] &+ Self.smallSigma0(w[t - 15]) &+ w[t - 16]
+                    }
+                    // Step 2.
+                    var a = state[0], b = state[1], c = state[2], d = state[3]
+                    var e = state[4], f = state[5], g = state[6], h = state[7]
+                    // Step 3, eight rounds at a time so that the renaming comes full circle.
+                    var t = 0
+                    while t < 80 {
+                        Self.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                        Self.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                        Self.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                        Self.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                        Self.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                        Self.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                        Self.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                        Self.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                        t += 8
+                    }
+                    // Step 4.
+                    state[0] &+= a
+                    state[1] &+= b
+                    state[2] &+= c
+                    state[3] &+= d
+                    state[4] &+= e
+                    state[5] &+= f
+                    state[6] &+= g
+                    state[7] &+= h
+                    offset += Self.blockByteCount
                 }
-                let t1 = hh &+ Self.bigSigma1(e) &+ Self.ch(e, f, g) &+ Self.k[t] &+ w[t & 15]
-                let t2 = Self.bigSigma0(a) &+ Self.maj(a, b, c)
-                hh = g
-                g = f
-                f = e
-                e = d &+ t1
-                d = c
-                c = b
-                b = a
-                a = t1 &+ t2
             }
-            // Step 4.
-            h[0] &+= a
-            h[1] &+= b
-            h[2] &+= c
-            h[3] &+= d
-            h[4] &+= e
-            h[5] &+= f
-            h[6] &+= g
-            h[7] &+= hh
-            offset += Self.blockByteCount
         }
+        h = state
     }
 }
