@@ -7,24 +7,18 @@ public struct Digest: Sendable {
     /// The number of bytes.
     public let count: Int
 
-    /// Makes a digest of `count` bytes from big-endian 32-bit words (FIPS 180-4 §3.1: the
-    /// final hash value is the words concatenated, most significant byte first).
+    /// Makes a digest of the leftmost `count` bytes of `words`, each written big-endian
+    /// (FIPS 180-4 §3.1: the final hash value is the words concatenated, most significant
+    /// byte first). Bytes of the last words beyond `count` are kept but never read.
     @inlinable
-    init(bigEndian words: UnsafeBufferPointer<UInt32>, count: Int) {
+    init<Word: FixedWidthInteger>(bigEndian words: UnsafeBufferPointer<Word>, count: Int) {
         _storage = InlineArray(repeating: 0)
         self.count = count
-        for i in 0..<count {
-            _storage[i] = UInt8(truncatingIfNeeded: words[i >> 2] >> (24 - 8 * UInt32(i & 3)))
-        }
-    }
-
-    /// Makes a digest of `count` bytes from big-endian 64-bit words.
-    @inlinable
-    init(bigEndian words: UnsafeBufferPointer<UInt64>, count: Int) {
-        _storage = InlineArray(repeating: 0)
-        self.count = count
-        for i in 0..<count {
-            _storage[i] = UInt8(truncatingIfNeeded: words[i >> 3] >> (56 - 8 * UInt64(i & 7)))
+        Swift.withUnsafeMutableBytes(of: &_storage) { raw in
+            let wordSize = MemoryLayout<Word>.size
+            for i in 0..<Swift.min(words.count, 64 / wordSize) {
+                raw.storeBytes(of: words[i].bigEndian, toByteOffset: i * wordSize, as: Word.self)
+            }
         }
     }
 

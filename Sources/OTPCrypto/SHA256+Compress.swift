@@ -62,8 +62,7 @@ extension _SHA256Core {
     mutating func compress(_ blocks: UnsafeRawBufferPointer) {
         var state = h
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            Swift.withUnsafeBytes(of: Self.k) { kBytes in
-                let k = kBytes.assumingMemoryBound(to: UInt32.self)
+            Self.k.span.withUnsafeBufferPointer { k in
                 var offset = 0
                 while offset < blocks.count {
                     // Step 1: the message schedule W0...W63.

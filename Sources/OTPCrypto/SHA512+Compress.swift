@@ -73,8 +73,7 @@ extension _SHA512Core {
     mutating func compress(_ blocks: UnsafeRawBufferPointer) {
         var state = h
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 80) { w in
-            Swift.withUnsafeBytes(of: Self.k) { kBytes in
-                let k = kBytes.assumingMemoryBound(to: UInt64.self)
+            Self.k.span.withUnsafeBufferPointer { k in
                 var offset = 0
                 while offset < blocks.count {
                     // Step 1: the message schedule W0...W79.

@@ -1,6 +1,6 @@
 /// The subcommands of `otp`, each with its help text and entry point.
 enum Subcommand: String, CaseIterable {
-    case code, verify, new, uri
+    case code, verify, new, uri, qr
 
     var help: String {
         switch self {
@@ -8,6 +8,7 @@ enum Subcommand: String, CaseIterable {
         case .verify: VerifyCommand.help
         case .new: NewCommand.help
         case .uri: UriCommand.help
+        case .qr: QRCommand.help
         }
     }
 
@@ -17,6 +18,7 @@ enum Subcommand: String, CaseIterable {
         case .verify: try VerifyCommand.run(arguments)
         case .new: try NewCommand.run(arguments)
         case .uri: try UriCommand.run(arguments)
+        case .qr: try QRCommand.run(arguments)
         }
     }
 }

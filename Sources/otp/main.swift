@@ -13,6 +13,7 @@ let mainHelp = """
       verify    check a code against a key
       new       make a new random key for enrollment
       uri       parse or build an otpauth:// key URI
+      qr        show text as a QR code (terminal, SVG or PNG)
       help      show help for a command (otp help <command>)
 
     Options:
