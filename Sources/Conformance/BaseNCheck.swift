@@ -128,7 +128,7 @@ func checkBaseN(_ file: KVFile, encoding: BaseNEncoding) throws(FormatError) -> 
         let text = try record.requireQuoted("text")
         let expected = try expectedOutcome(of: record, operation: operation, encoding: encoding)
 
-        var mismatches: [String] = []
+        var mismatches: [Mismatch] = []
         switch operation {
         case .roundtrip:
             guard case .bytes(let bytes) = expected else { break }
@@ -148,7 +148,7 @@ func checkBaseN(_ file: KVFile, encoding: BaseNEncoding) throws(FormatError) -> 
         case .decodeLenient:
             mismatches += compare(encoding.decode(text, lenient: true), with: expected, label: "decode lenient")
         }
-        report.record(line: record.line, caseID: id, mismatches: mismatches)
+        report.record(line: record.line, caseID: id, mismatches: mismatches, inputs: record.inputs)
     }
     return report
 }
@@ -196,7 +196,7 @@ private func expectedOutcome(of record: KVRecord, operation: BaseNOperation, enc
 }
 
 /// Compares a decode outcome with the expected one; `position` is compared only when given.
-private func compare(_ outcome: DecodeOutcome, with expected: ExpectedOutcome, label: String) -> [String] {
+private func compare(_ outcome: DecodeOutcome, with expected: ExpectedOutcome, label: String) -> [Mismatch] {
     switch (outcome, expected) {
     case (.bytes(let got), .bytes(let want)):
         return got == want ? [] : [mismatch(label, expected: hexString(want), got: hexString(got))]

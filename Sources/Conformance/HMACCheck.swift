@@ -38,11 +38,11 @@ func checkHMACVS(_ blocks: [RSPBlock]) throws(FormatError) -> ReportBuilder {
         let expected = try block.require("Mac").hexBytes(count: tagLength)
 
         let code = variant.hmac(key: key, message: message)
-        var mismatches: [String] = []
+        var mismatches: [Mismatch] = []
         if !code.isValidTag(expected) {
             mismatches.append(mismatch("Mac", expected: hexString(expected), got: hexString(code.prefix(tagLength) ?? code)))
         }
-        report.record(line: block.line, caseID: "[\(section.text)] \(countField.caseID)", mismatches: mismatches)
+        report.record(line: block.line, caseID: "[\(section.text)] \(countField.caseID)", mismatches: mismatches, inputs: block.inputs)
     }
     return report
 }
@@ -84,7 +84,8 @@ func checkRFCHMAC(_ blocks: [RSPBlock], variant: HashVariant) throws(FormatError
         let code = variant.hmac(key: key, message: message)
         report.record(
             line: block.line, caseID: "case \(index + 1)",
-            mismatches: code.bytes == expected ? [] : [mismatch("MD", expected: hexString(expected), got: code.description)])
+            mismatches: code.bytes == expected ? [] : [mismatch("MD", expected: hexString(expected), got: code.description)],
+            inputs: block.inputs)
     }
     return report
 }

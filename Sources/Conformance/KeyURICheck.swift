@@ -27,7 +27,7 @@ func checkKeyURI(_ file: KVFile) throws(FormatError) -> ReportBuilder {
         let uri = try record.requireQuoted("uri")
 
         let operation = try record.bare("operation")?.token() ?? "parse"
-        let mismatches: [String]
+        let mismatches: [Mismatch]
         switch operation {
         case "parse":
             if let expect = try record.bare("expect") {
@@ -40,7 +40,7 @@ func checkKeyURI(_ file: KVFile) throws(FormatError) -> ReportBuilder {
         default:
             throw FormatError(line: record.line, .invalidValue(field: "operation", value: operation, expected: "parse or build"))
         }
-        report.record(line: record.line, caseID: id, mismatches: mismatches)
+        report.record(line: record.line, caseID: id, mismatches: mismatches, inputs: record.inputs)
     }
     return report
 }
@@ -90,7 +90,7 @@ private func expectedKey(_ record: KVRecord, defaults: Bool) throws(FormatError)
         parameters: parameters)
 }
 
-private func checkParse(_ uri: String, record: KVRecord) throws(FormatError) -> [String] {
+private func checkParse(_ uri: String, record: KVRecord) throws(FormatError) -> [Mismatch] {
     let expected = try expectedKey(record, defaults: false)
     let key: KeyURI
     do {
@@ -106,7 +106,7 @@ private func checkParse(_ uri: String, record: KVRecord) throws(FormatError) -> 
     return mismatches
 }
 
-private func checkParseError(_ uri: String, expect: KVField.Bare) throws(FormatError) -> [String] {
+private func checkParseError(_ uri: String, expect: KVField.Bare) throws(FormatError) -> [Mismatch] {
     let token = try expect.token()
     guard token.hasPrefix("error:") else {
         throw FormatError(line: expect.line, .invalidValue(field: "expect", value: token, expected: "error:<KeyURIError case>"))
@@ -121,7 +121,7 @@ private func checkParseError(_ uri: String, expect: KVField.Bare) throws(FormatE
 }
 
 /// Builds the record's key and compares with the exact URI, then parses the URI back.
-private func checkBuild(expected uri: String, record: KVRecord) throws(FormatError) -> [String] {
+private func checkBuild(expected uri: String, record: KVRecord) throws(FormatError) -> [Mismatch] {
     let key = try expectedKey(record, defaults: true)
     let includeDefaults = try record.bare("include-defaults")?.text == "true"
     let built = key.uriString(includeDefaults: includeDefaults)
@@ -133,14 +133,14 @@ private func checkBuild(expected uri: String, record: KVRecord) throws(FormatErr
         var want = key
         if want.issuer?.isEmpty == true { want.issuer = nil }
         for name in ["secret", "issuer", "algorithm", "digits", "period", "counter"] { want.parameters[name] = nil }
-        return compareKeys(parsed, want).map { "parse back: " + $0 }
+        return compareKeys(parsed, want).map { Mismatch(field: "parse back: " + $0.field, expected: $0.expected, got: $0.got) }
     } catch {
         return [mismatch("parse back", expected: "a key", got: "error:\(keyURIErrorName(error))")]
     }
 }
 
-private func compareKeys(_ got: KeyURI, _ want: KeyURI) -> [String] {
-    var mismatches: [String] = []
+private func compareKeys(_ got: KeyURI, _ want: KeyURI) -> [Mismatch] {
+    var mismatches: [Mismatch] = []
     func compare(_ name: String, _ a: String, _ b: String) {
         if a != b { mismatches.append(mismatch(name, expected: b, got: a)) }
     }

@@ -49,7 +49,7 @@ func checkRFC4226(_ blocks: [RSPBlock]) throws(FormatError) -> ReportBuilder {
         let expectedCode = try codeField(try block.require("HOTP"))
         let secret = try secretField(block)
 
-        var mismatches: [String] = []
+        var mismatches: [Mismatch] = []
         do {
             let hotp = try HOTP(secret: secret, algorithm: .sha1, digits: expectedCode.count)
             let code = hotp.authenticationCode(counter: counter)
@@ -65,9 +65,9 @@ func checkRFC4226(_ blocks: [RSPBlock]) throws(FormatError) -> ReportBuilder {
                 mismatches.append(mismatch("HOTP", expected: expectedCode, got: otp))
             }
         } catch {
-            mismatches.append("HOTP(digits: \(expectedCode.count)) threw \(error)")
+            mismatches.append(mismatch("HOTP", expected: expectedCode, got: "HOTP(digits: \(expectedCode.count)) threw \(error)"))
         }
-        report.record(line: block.line, caseID: countField.caseID, mismatches: mismatches)
+        report.record(line: block.line, caseID: countField.caseID, mismatches: mismatches, inputs: block.inputs)
     }
     return report
 }
@@ -92,7 +92,7 @@ func checkRFC6238(_ blocks: [RSPBlock]) throws(FormatError) -> ReportBuilder {
         }
         let secret = try secretField(block)
 
-        var mismatches: [String] = []
+        var mismatches: [Mismatch] = []
         do {
             let totp = try TOTP(secret: secret, algorithm: algorithm, digits: expectedCode.count, period: 30, t0: 0)
             let otp = try totp.code(at: time)
@@ -100,9 +100,9 @@ func checkRFC6238(_ blocks: [RSPBlock]) throws(FormatError) -> ReportBuilder {
                 mismatches.append(mismatch("TOTP", expected: expectedCode, got: otp))
             }
         } catch {
-            mismatches.append("TOTP(\(algorithm.rawValue), digits: \(expectedCode.count)) at \(time) threw \(error)")
+            mismatches.append(mismatch("TOTP", expected: expectedCode, got: "TOTP(\(algorithm.rawValue), digits: \(expectedCode.count)) at \(time) threw \(error)"))
         }
-        report.record(line: block.line, caseID: countField.caseID, mismatches: mismatches)
+        report.record(line: block.line, caseID: countField.caseID, mismatches: mismatches, inputs: block.inputs)
     }
     return report
 }

@@ -61,7 +61,8 @@ func checkSHAVSMessages(_ blocks: [RSPBlock], variant: HashVariant) throws(Forma
         let digest = variant.hash(message)
         report.record(
             line: block.line, caseID: lenField.caseID,
-            mismatches: digest == expected ? [] : [mismatch("MD", expected: hexString(expected), got: hexString(digest))])
+            mismatches: digest == expected ? [] : [mismatch("MD", expected: hexString(expected), got: hexString(digest))],
+            inputs: block.inputs)
     }
     return report
 }
@@ -115,7 +116,8 @@ func checkSHAVSMonte(_ blocks: [RSPBlock], variant: HashVariant) throws(FormatEr
         }
         report.record(
             line: block.line, caseID: countField.caseID,
-            mismatches: checkpoint == expected ? [] : [mismatch("MD", expected: hexString(expected), got: hexString(checkpoint))])
+            mismatches: checkpoint == expected ? [] : [mismatch("MD", expected: hexString(expected), got: hexString(checkpoint))],
+            inputs: [caseInput("Seed", hexString(chainSeed))] + block.inputs)
         computedAfterFailure = checkpoint == expected ? nil : checkpoint
         seed = expected
         nextCount += 1

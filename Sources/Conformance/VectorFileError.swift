@@ -72,6 +72,8 @@ extension VectorFileError {
         case invalidQuotedString(String)
         /// The file holds no test cases at all (an empty or header-only file proves nothing).
         case noCases
+        /// A `.json` file that is not JSON (RFC 8259), at a 1-based byte column of the line.
+        case invalidJSON(column: Int, detail: String)
 
         public var description: String {
             switch self {
@@ -109,6 +111,8 @@ extension VectorFileError {
                 return "invalid quoted string: \(detail)"
             case .noCases:
                 return "no test cases found"
+            case .invalidJSON(let column, let detail):
+                return "invalid JSON at column \(column): \(detail)"
             }
         }
     }

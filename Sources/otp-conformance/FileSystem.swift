@@ -94,3 +94,20 @@ func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
 func joinPath(_ directory: String, _ name: String) -> String {
     directory.hasSuffix("/") ? directory + name : directory + "/" + name
 }
+
+/// Writes `text` to `path`, replacing the file (for --junit).
+func writeFile(_ path: String, _ text: String) throws(FileSystemError) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw FileSystemError(message: errnoText()) }
+    defer { close(descriptor) }
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+        let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw FileSystemError(message: errnoText())
+        }
+        written += count
+    }
+}

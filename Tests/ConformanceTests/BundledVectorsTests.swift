@@ -19,6 +19,13 @@ let officialCaseCounts: [String: Int] = {
         "rfc/otp/rfc-6238.txt": 18,
         "rfc4648/base16.txt": 7,
         "rfc4648/base32.txt": 7,
+        "wycheproof/testvectors_v1/hmac_sha1_test.json": 170,
+        "wycheproof/testvectors_v1/hmac_sha224_test.json": 172,
+        "wycheproof/testvectors_v1/hmac_sha256_test.json": 174,
+        "wycheproof/testvectors_v1/hmac_sha384_test.json": 174,
+        "wycheproof/testvectors_v1/hmac_sha512_test.json": 174,
+        "wycheproof/testvectors_v1/hmac_sha512_224_test.json": 173,
+        "wycheproof/testvectors_v1/hmac_sha512_256_test.json": 175,
     ]
     for name in ["SHA1", "SHA224", "SHA256"] {
         counts["nist-shavs/\(name)ShortMsg.rsp"] = 65
@@ -34,9 +41,13 @@ let officialCaseCounts: [String: Int] = {
 }()
 
 /// Counts the vectors in a file independently of the readers: the lines that carry an
-/// expected value (`MD =`, `Mac =`, `HOTP =`, `TOTP =`) or a record `id =`.
+/// expected value (`MD =`, `Mac =`, `HOTP =`, `TOTP =`) or a record `id =`; in a JSON file,
+/// the `"tcId"` keys.
 func independentCaseCount(_ bytes: [UInt8]) -> Int {
-    lines(of: bytes).filter { line in
+    if bytes.first == UInt8(ascii: "{") {
+        return String(decoding: bytes, as: UTF8.self).components(separatedBy: "\"tcId\"").count - 1
+    }
+    return lines(of: bytes).filter { line in
         ["MD =", "Mac =", "HOTP =", "TOTP =", "id ="].contains { line.text.hasPrefix($0) }
     }.count
 }
@@ -50,6 +61,10 @@ struct BundledVectorsTests {
             #expect(files.contains(name), "missing Vectors/\(name)")
         }
         #expect(files.filter { $0.hasPrefix("nist-shavs/") }.count == 21)
+        // The Wycheproof schemas sit beside the vectors as documentation, not as vector files.
+        #expect(!files.contains { $0.hasPrefix("wycheproof/schemas/") })
+        #expect(FileManager.default.fileExists(atPath: vectorsDirectory.appendingPathComponent("wycheproof/schemas/mac_test_schema_v1.json").path))
+        #expect(FileManager.default.fileExists(atPath: vectorsDirectory.appendingPathComponent("wycheproof/LICENSE").path))
     }
 
     @Test("every vector file passes, with the number of cases it holds", arguments: allVectorFiles())
@@ -70,9 +85,10 @@ struct BundledVectorsTests {
             let family = path.hasPrefix("nist-shavs/") ? "SHAVS"
                 : path.hasPrefix("nist-hmacvs/") ? "HMACVS"
                 : path.hasPrefix("rfc/hmac/") ? "RFC HMAC"
-                : path.hasPrefix("rfc/otp/") ? "RFC OTP" : "RFC 4648"
+                : path.hasPrefix("rfc/otp/") ? "RFC OTP"
+                : path.hasPrefix("wycheproof/") ? "Wycheproof" : "RFC 4648"
             totals[family, default: 0] += independentCaseCount(try vectorBytes(path))
         }
-        #expect(totals == ["SHAVS": 2115, "HMACVS": 1575, "RFC HMAC": 31, "RFC OTP": 28, "RFC 4648": 14])
+        #expect(totals == ["SHAVS": 2115, "HMACVS": 1575, "RFC HMAC": 31, "RFC OTP": 28, "RFC 4648": 14, "Wycheproof": 1212])
     }
 }

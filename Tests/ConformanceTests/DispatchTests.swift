@@ -56,7 +56,8 @@ struct DispatchTests {
     @Test("documentation is recognised by name", arguments: [
         ("README", true), ("README.md", true), ("Readme.txt", true), ("readme", true), ("LICENSE", true),
         ("LICENSE.txt", true), ("NOTES.md", true), ("Vectors/nist-shavs/Readme.txt", true), (".gitattributes", true),
-        ("dir/.hidden", true), ("HMAC.rsp", false), ("base32.txt", false), ("SHA1Monte.rsp", false), ("md", false),
+        ("dir/.hidden", true), ("wycheproof/schemas/common.json", true), ("schemas/mac_test_schema_v1.json", true),
+        ("schemas", false), ("wycheproof/testvectors_v1/hmac_sha1_test.json", false), ("HMAC.rsp", false), ("base32.txt", false), ("SHA1Monte.rsp", false), ("md", false),
     ])
     func documentation(name: String, isDocumentation: Bool) {
         #expect(Conformance.isDocumentation(fileName: name) == isDocumentation)
