@@ -118,25 +118,22 @@ extension KeyURIError: CustomStringConvertible {
         case .missingCounter:
             return "key URI: an hotp URI needs a 'counter' parameter (Key Uri Format, Counter: REQUIRED if type is hotp)."
         case .issuerMismatch(let label, let parameter):
-            return "key URI: the label's issuer \(Self._quoted(label)) differs from the issuer "
-                + "parameter \(Self._quoted(parameter)); the Key Uri Format says they should be equal."
+            return "key URI: the label's issuer \(Self._quoted(label, limit: 40)) differs from the issuer "
+                + "parameter \(Self._quoted(parameter, limit: 40)); the Key Uri Format says they should be equal."
         }
     }
 
-    /// `'text'`, cut to 32 Unicode scalars (then `…`) so that a long or pasted value cannot
-    /// fill a log line.
-    static func _quoted(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count == 32 {
-                scalars.append("…")
-                break
-            }
-            scalars.append(scalar)
-            count += 1
+    /// `'text'` when it is short (at most `limit` Unicode scalars, none of them a control
+    /// character), else only its length. A secret pasted into the wrong field is at least
+    /// 16 Base32 characters, so values that long are never quoted; nor can a long value fill a
+    /// log line.
+    static func _quoted(_ text: String, limit: Int = 12) -> String {
+        let scalars = text.unicodeScalars
+        let count = scalars.count
+        guard count <= limit, !scalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
+            return "(a value of \(count) character\(count == 1 ? "" : "s"))"
         }
-        return "'" + String(scalars) + "'"
+        return "'" + text + "'"
     }
 
     /// The percent-encoding error's description without its own module prefix.

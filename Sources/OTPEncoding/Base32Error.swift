@@ -44,7 +44,7 @@ extension Base32Error: CustomStringConvertible {
             return "Base32: character at position \(position) is not in the RFC 4648 §6 alphabet "
                 + "(A-Z and 2-7)."
         case .invalidLength(let count):
-            return "Base32: \(count) significant characters cannot be decoded; RFC 4648 §6 "
+            return "Base32: \(count) significant character\(count == 1 ? "" : "s") cannot be decoded; RFC 4648 §6 "
                 + "ends the data with a quantum of 2, 4, 5, 7 or 8 characters, and strict "
                 + "decoding requires '=' padding to a multiple of 8 characters (§3.2)."
         case .invalidPadding(let position):

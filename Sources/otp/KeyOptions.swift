@@ -42,8 +42,9 @@ enum KeyOptions {
             do {
                 key = try KeyURI(parsing: text)
             } catch {
-                throw .badInput("the URI is not a valid key URI: \(error)")
+                throw .badInput("\(error)")
             }
+            SecretInput.warnIfShort(key.secret)
             do {
                 switch key.kind {
                 case .totp:
@@ -60,7 +61,7 @@ enum KeyOptions {
         var algorithm = HashAlgorithm.sha1
         if let name = options["--algorithm"] {
             guard let parsed = HashAlgorithm(caseInsensitiveName: name) else {
-                throw .usage("--algorithm must be sha1, sha256 or sha512, got '\(name.printable)'")
+                throw .usage("--algorithm must be sha1, sha256 or sha512, got \(name.quotedValue)")
             }
             algorithm = parsed
         }

@@ -5,7 +5,7 @@ import QRCode
 /// `otp new`: a new random key for enrollment, as a URI and as a secret to type.
 enum NewCommand {
     static let help = """
-        Usage: otp new --issuer NAME --account NAME [options]
+        Usage: otp new --account NAME [--issuer NAME] [options]
 
         Makes a new random secret from the system's secure random generator (20 bytes for
         SHA-1, 32 for SHA-256, 64 for SHA-512) and prints the otpauth:// URI, the secret in
@@ -13,8 +13,9 @@ enum NewCommand {
         terminal, the URI as a QR code (level M) for an authenticator app to scan.
 
         Options:
-          --issuer NAME         the service (written as label prefix and issuer=)
-          --account NAME        the user's account name
+          --account NAME        the user's account name (required)
+          --issuer NAME         the service (recommended; written as label prefix and
+                                issuer=)
           --algorithm NAME      sha1 (default), sha256 or sha512
           --digits N            6 to 10 (default 6)
           --period S            TOTP time step in seconds (default 30)
@@ -72,7 +73,7 @@ enum NewCommand {
         do {
             format = try QRFormat(name)
         } catch {
-            throw .usage("--qr must be terminal, ascii, svg, png or none, got '\(name.printable)'")
+            throw .usage("--qr must be terminal, ascii, svg, png or none, got \(name.quotedValue)")
         }
         let output = try QROutput(options, format: format)
         switch format {

@@ -1,15 +1,30 @@
-/// A command line's options after parsing: `--name value`, `--name=value` and `--flag`.
+/// A command line's options after parsing: `--name value`, `--name=value`, `--flag`, and up
+/// to a given number of positional arguments (a lone `-` is positional: standard input).
 struct Options {
     private(set) var values: [String: String] = [:]
     private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
 
     /// Parses `arguments` against the options a subcommand knows. Anything else — an unknown
-    /// option, a missing value, an option given twice, a stray word — is a usage error.
-    init(_ arguments: ArraySlice<String>, valued: Set<String>, flags knownFlags: Set<String>) throws(CLIError) {
+    /// option, a missing value, an option given twice, more positional arguments than
+    /// `positional` — is a usage error. Error messages never quote a long argument, which may
+    /// be a secret in the wrong place.
+    init(
+        _ arguments: ArraySlice<String>, valued: Set<String>, flags knownFlags: Set<String>, positional: Int = 0
+    ) throws(CLIError) {
         var rest = arguments[...]
+        var index = 0
         while let argument = rest.popFirst() {
+            index += 1
+            if argument == "-" || !argument.hasPrefix("-") {
+                guard positionals.count < positional else {
+                    throw .usage("unexpected argument \(argument.quotedValue) in position \(index)")
+                }
+                positionals.append(argument)
+                continue
+            }
             guard argument.hasPrefix("--"), argument.count > 2 else {
-                throw .usage("unexpected argument '\(argument.printable)'")
+                throw .usage("unknown option \(argument.quotedValue) in position \(index)")
             }
             var name = argument
             var inlineValue: String? = nil
@@ -32,7 +47,7 @@ struct Options {
             } else if knownFlags.contains(name) {
                 throw .usage("\(name) takes no value")
             } else {
-                throw .usage("unknown option '\(name.printable)'")
+                throw .usage("unknown option \(name.quotedValue) in position \(index)")
             }
         }
     }
@@ -47,13 +62,24 @@ struct Options {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
               let value = UInt64(text), range.contains(value)
         else {
-            throw .usage("\(name) must be \(meaning) from \(range.lowerBound) to \(range.upperBound), got '\(text.printable)'")
+            throw .usage("\(name) must be \(meaning) from \(range.lowerBound) to \(range.upperBound), got \(text.quotedValue)")
         }
         return value
     }
 }
 
 extension String {
+    /// `'text'` for a short argument (at most 12 characters, none of them a control
+    /// character), else only its length: a secret is at least 16 Base32 characters, so one
+    /// given in the wrong place never reaches an error message.
+    var quotedValue: String {
+        let count = unicodeScalars.count
+        guard count <= 12, !unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
+            return "(a value of \(count) character\(count == 1 ? "" : "s"))"
+        }
+        return "'" + self + "'"
+    }
+
     /// The text with control characters escaped and cut to 64 characters, so that an
     /// argument quoted in an error message cannot disturb the terminal or run on.
     var printable: String {

@@ -36,11 +36,9 @@ enum QRCommand {
         """
 
     static func run(_ arguments: ArraySlice<String>) throws(CLIError) {
-        guard let first = arguments.first, first == "-" || !first.hasPrefix("--") else {
-            throw .usage("the text comes first: otp qr TEXT [options]")
-        }
         let options = try Options(
-            arguments.dropFirst(), valued: ["--level", "--format", "--output", "--scale"], flags: ["--invert"])
+            arguments, valued: ["--level", "--format", "--output", "--scale"], flags: ["--invert"], positional: 1)
+        guard let first = options.positionals.first else { throw .usage("the text is missing: otp qr TEXT [options]") }
         let text = first == "-" ? try standardInputText() : first
         let level = try errorCorrection(options)
         let format = try options["--format"].map { name throws(CLIError) in try QRFormat(name) }
@@ -66,7 +64,7 @@ enum QRCommand {
     static func errorCorrection(_ options: Options) throws(CLIError) -> QRErrorCorrection {
         guard let name = options["--level"] else { return .medium }
         guard let level = QRErrorCorrection(letter: name) else {
-            throw .usage("--level must be L, M, Q or H, got '\(name.printable)'")
+            throw .usage("--level must be L, M, Q or H, got \(name.quotedValue)")
         }
         return level
     }
@@ -78,7 +76,7 @@ enum QRFormat: String {
 
     init(_ name: String) throws(CLIError) {
         guard let format = QRFormat(rawValue: name.lowercased()) else {
-            throw .usage("--format must be terminal, ascii, svg or png, got '\(name.printable)'")
+            throw .usage("--format must be terminal, ascii, svg or png, got \(name.quotedValue)")
         }
         self = format
     }
@@ -145,50 +143,6 @@ struct QROutput {
             try SystemIO.writeFile(path: path, bytes: bytes)
         } else {
             SystemIO.writeOut(bytes: bytes)
-        }
-    }
-}
-
-extension SystemIO {
-    /// Whether `descriptor` is a terminal.
-    static func isTerminal(_ descriptor: Int32) -> Bool {
-        isatty(descriptor) == 1
-    }
-
-    /// Raw bytes to standard output (a PNG may be piped).
-    static func writeOut(bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
-    }
-
-    /// Creates or replaces the file at `path` with `bytes` (mode 0644 before the umask).
-    static func writeFile(path: String, bytes: [UInt8]) throws(CLIError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else {
-            throw .badInput("cannot write '\(path.printable)': \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 {
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure != 0 {
-            throw .badInput("cannot write '\(path.printable)': \(String(cString: strerror(failure)))")
         }
     }
 }

@@ -21,29 +21,45 @@ enum SecretInput {
         case (.some(let value), nil):
             text = value
         case (nil, .some(let path)):
-            text = try decodeText(SystemIO.readAll(path: path, limit: sizeLimit), from: "the secret file")
+            text = try decodeText(SystemIO.readAll(path: path, named: "the secret file", limit: sizeLimit), from: "the secret file")
         case (nil, nil):
             guard let value = SystemIO.environment(environmentVariable) else {
                 throw .usage("no secret: give --secret BASE32, --secret - (standard input), --secret-file FILE or set \(environmentVariable)")
             }
             text = value
         }
+        guard text.utf8.count <= sizeLimit else { throw .badInput("the secret is longer than \(sizeLimit) bytes") }
         let trimmed = text.trimmingASCIIWhitespace
         guard !trimmed.isEmpty else { throw .badInput("the secret is empty") }
+        let secret: SecretBytes
         do {
-            return SecretBytes(try Base32.decodeLenient(trimmed))
+            secret = SecretBytes(try Base32.decodeLenient(trimmed))
         } catch {
-            throw .badInput("the secret is not valid Base32: \(error)")
+            throw .badInput("the secret is not valid: \(error)")
+        }
+        warnIfShort(secret)
+        return secret
+    }
+
+    /// Warns on standard error, once the command has succeeded, when a secret is shorter than
+    /// the 128 bits RFC 4226 §4 (R6) requires; it is still used, as real services issue 80-bit
+    /// secrets.
+    static func warnIfShort(_ secret: SecretBytes) {
+        if secret.count < 16 {
+            SystemIO.warnings.append("the secret has \(secret.count * 8) bits, fewer than the 128 RFC 4226 §4 requires")
         }
     }
 
     /// Standard input as text, for a secret or a URI given as `-`.
     static func text(fromStandardInputNamed name: String) throws(CLIError) -> String {
-        try decodeText(SystemIO.readAll(path: nil, limit: sizeLimit), from: "standard input (\(name))")
+        let source = "standard input (\(name))"
+        return try decodeText(SystemIO.readAll(path: nil, named: source, limit: sizeLimit), from: source)
     }
 
+    /// The bytes as UTF-8 text, without a leading byte order mark (some editors write one).
     private static func decodeText(_ bytes: [UInt8], from source: String) throws(CLIError) -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        let body = bytes.starts(with: [0xef, 0xbb, 0xbf]) ? bytes.dropFirst(3) : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
             throw .badInput("\(source) is not UTF-8 text")
         }
         return text

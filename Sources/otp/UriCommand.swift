@@ -6,18 +6,20 @@ import OTPEncoding
 enum UriCommand {
     static let help = """
         Usage: otp uri parse URI [--json]
-               otp uri build --issuer NAME --account NAME [options]
+               otp uri build --account NAME [--issuer NAME] [options]
 
         parse   Reads an otpauth:// key URI ("-" reads it from standard input) and prints
                 its fields. With --json: one object with type, issuer, account, secret
                 (Base32, upper case, no padding), algorithm, digits, period (TOTP) or
                 counter (HOTP), and parameters (the URI's other parameters).
-        build   Writes a provisioning URI that authenticator apps accept. Without a secret
-                option a new random secret is made (20, 32 or 64 bytes by algorithm).
+        build   Writes a provisioning URI that authenticator apps accept. Without
+                --secret or --secret-file a new random secret is made (20, 32 or 64 bytes
+                by algorithm); OTP_SECRET is not read here.
 
         Options for build:
-          --issuer NAME         the service (written as label prefix and issuer=)
-          --account NAME        the user's account name
+          --account NAME        the user's account name (required)
+          --issuer NAME         the service (recommended; written as label prefix and
+                                issuer=)
           --secret BASE32       the secret ("-" reads it from standard input)
           --secret-file FILE    read the secret from FILE
           --hotp                an HOTP key (needs --counter)
@@ -26,6 +28,7 @@ enum UriCommand {
           --digits N            6 to 10 (default 6)
           --period S            TOTP time step in seconds (default 30)
           --include-defaults    also write algorithm, digits and period when default
+          --json                print {"uri": ..., "secret": ...} instead
           -h, --help            show this help
 
         Exit status: 0 success, 2 bad input or usage.
@@ -35,22 +38,20 @@ enum UriCommand {
         switch arguments.first {
         case "parse": try parse(arguments.dropFirst())
         case "build": try build(arguments.dropFirst())
-        case let other?: throw .usage("unknown uri command '\(other.printable)'; use parse or build")
-        case nil: throw .usage("otp uri needs parse or build")
+        case let other?: throw .usage("unknown uri command \(other.quotedValue); use parse or build")
+        case nil: throw .usage("uri needs a command: parse or build")
         }
     }
 
     static func parse(_ arguments: ArraySlice<String>) throws(CLIError) {
-        guard let text = arguments.first, text == "-" || !text.hasPrefix("--") else {
-            throw .usage("the URI comes first: otp uri parse URI [--json]")
-        }
-        let options = try Options(arguments.dropFirst(), valued: [], flags: ["--json"])
+        let options = try Options(arguments, valued: [], flags: ["--json"], positional: 1)
+        guard let text = options.positionals.first else { throw .usage("the URI is missing: otp uri parse URI [--json]") }
         let uriText = text == "-" ? try SecretInput.text(fromStandardInputNamed: "the URI") : text
         let key: KeyURI
         do {
             key = try KeyURI(parsing: uriText)
         } catch {
-            throw .badInput("not a valid key URI: \(error)")
+            throw .badInput("\(error)")
         }
         let secret = Base32.encode(key.secret.revealed, padding: false)
         if options.has("--json") {
@@ -82,18 +83,24 @@ enum UriCommand {
             }
             SystemIO.writeOut(lines.joined(separator: "\n") + "\n")
         }
-        if key.isSecretShort {
-            SystemIO.writeError("otp: warning: the secret has \(key.secret.count * 8) bits, fewer than the 128 RFC 4226 §4 requires\n")
-        }
+        SecretInput.warnIfShort(key.secret)
     }
 
     static func build(_ arguments: ArraySlice<String>) throws(CLIError) {
         let options = try Options(
             arguments,
             valued: SecretInput.valuedOptions.union(["--issuer", "--account", "--counter", "--algorithm", "--digits", "--period"]),
-            flags: ["--hotp", "--include-defaults"])
+            flags: ["--hotp", "--include-defaults", "--json"])
         let key = try KeyFields.read(options, secretRequired: false)
-        SystemIO.writeOut(key.uriString(includeDefaults: options.has("--include-defaults")) + "\n")
+        let uri = key.uriString(includeDefaults: options.has("--include-defaults"))
+        if options.has("--json") {
+            var object = JSONObject()
+            object.add("uri", uri)
+            object.add("secret", Base32.encode(key.secret.revealed, padding: false))
+            SystemIO.writeOut(object.text + "\n")
+        } else {
+            SystemIO.writeOut(uri + "\n")
+        }
     }
 }
 
@@ -107,7 +114,7 @@ enum KeyFields {
         var algorithm = HashAlgorithm.sha1
         if let name = options["--algorithm"] {
             guard let parsed = HashAlgorithm(caseInsensitiveName: name) else {
-                throw .usage("--algorithm must be sha1, sha256 or sha512, got '\(name.printable)'")
+                throw .usage("--algorithm must be sha1, sha256 or sha512, got \(name.quotedValue)")
             }
             algorithm = parsed
         }
@@ -133,6 +140,14 @@ enum KeyFields {
             try key.validate()
         } catch {
             throw .badInput(error.description)
+        }
+        // A name the URI cannot carry unchanged (spaces after the issuer's colon are dropped
+        // when read; an account with ':' and no issuer reads back as issuer:account).
+        guard let reread = try? KeyURI(parsing: key.uriString()), reread.account == key.account,
+              reread.issuer == key.issuer
+        else {
+            throw .badInput("the issuer or account would not read back the same from the URI "
+                + "(an account may not start with a space, nor contain ':' without --issuer)")
         }
         return key
     }

@@ -24,18 +24,15 @@ enum VerifyCommand {
         """
 
     static func run(_ arguments: ArraySlice<String>) throws(CLIError) {
-        guard let code = arguments.first, !code.hasPrefix("--") else {
-            throw .usage("the code to verify comes first: otp verify CODE [options]")
-        }
         let options = try Options(
-            arguments.dropFirst(), valued: KeyOptions.valued.union(["--time", "--window"]), flags: KeyOptions.flags)
+            arguments, valued: KeyOptions.valued.union(["--time", "--window"]), flags: KeyOptions.flags, positional: 1)
+        guard let code = options.positionals.first else { throw .usage("the code is missing: otp verify CODE [options]") }
         let time = try options.unsigned("--time", meaning: "a Unix time in seconds")
-        let window = try options.unsigned("--window", meaning: "a number of steps")
 
         let outcome: VerificationOutcome
         switch try KeyOptions.resolve(options) {
         case .totp(let totp):
-            let steps = window ?? 1
+            let steps = try options.unsigned("--window", in: 0...TOTPVerifier.maximumWindow, meaning: "a number of steps") ?? 1
             let verifier: TOTPVerifier
             do {
                 verifier = try TOTPVerifier(totp: totp, stepsBehind: steps, stepsAhead: steps)
@@ -46,9 +43,14 @@ enum VerifyCommand {
         case .hotp(let hotp, let counter):
             guard time == nil else { throw .usage("--time applies to TOTP, not to an HOTP key") }
             guard let counter else { throw .usage("--hotp needs --counter N (the next counter expected)") }
+            guard counter < UInt64.max else {
+                throw .badInput("counter 18446744073709551615 cannot be verified: no counter would be left after it")
+            }
+            let lookAhead = try options.unsigned(
+                "--window", in: 0...HOTPVerifier.maximumLookAhead, meaning: "a number of steps") ?? 1
             let verifier: HOTPVerifier
             do {
-                verifier = try HOTPVerifier(hotp: hotp, lookAhead: window ?? 1)
+                verifier = try HOTPVerifier(hotp: hotp, lookAhead: lookAhead)
             } catch {
                 throw .usage("--window: \(error)")
             }

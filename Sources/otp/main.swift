@@ -25,33 +25,39 @@ let mainHelp = """
 
 func run(_ arguments: ArraySlice<String>) throws(CLIError) {
     guard let command = arguments.first else {
-        SystemIO.writeError(mainHelp + "\n")
-        throw CLIError(exitStatus: 2, message: "", showsHelpHint: false)
+        throw .usage("a command is missing; commands: \(Subcommand.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     let rest = arguments.dropFirst()
     switch command {
     case "-h", "--help":
         SystemIO.writeOut(mainHelp + "\n")
     case "--version":
+        guard rest.isEmpty else { throw .usage("--version takes no arguments") }
         SystemIO.writeOut(version + "\n")
     case "help":
         guard let topic = rest.first else { return SystemIO.writeOut(mainHelp + "\n") }
-        guard rest.count == 1, let subcommand = Subcommand(rawValue: topic) else {
-            throw .usage("no help for '\(rest.joined(separator: " ").printable)'; commands: \(Subcommand.allCases.map(\.rawValue).joined(separator: ", "))")
+        // `otp help uri parse` shows the help of `otp uri`, which covers its subcommands.
+        guard let subcommand = Subcommand(rawValue: topic) else {
+            throw .usage("no help for \(topic.quotedValue); commands: \(Subcommand.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         SystemIO.writeOut(subcommand.help + "\n")
     default:
         guard let subcommand = Subcommand(rawValue: command) else {
-            throw .usage("unknown command '\(command.printable)'")
+            throw .usage("unknown command \(command.quotedValue)")
         }
         if rest.contains("-h") || rest.contains("--help") { return SystemIO.writeOut(subcommand.help + "\n") }
         try subcommand.run(rest)
     }
 }
 
-let arguments = CommandLine.arguments.dropFirst()
-do {
+var arguments: ArraySlice<String> = []
+do throws(CLIError) {
+    arguments = try SystemIO.arguments().get()[...]
     try run(arguments)
+    if let error = SystemIO.standardOutputError {
+        throw CLIError.badInput("cannot write standard output: \(SystemIO.describe(error))")
+    }
+    for warning in SystemIO.warnings { SystemIO.writeError("otp: warning: \(warning)\n") }
 } catch {
     if !error.message.isEmpty {
         SystemIO.writeError("otp: \(error.message)\n")
