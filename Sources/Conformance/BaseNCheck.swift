@@ -116,13 +116,12 @@ private enum ExpectedOutcome {
 /// Checks every record of a base32 or base16 file.
 func checkBaseN(_ file: KVFile, encoding: BaseNEncoding) throws(FormatError) -> ReportBuilder {
     var report = ReportBuilder()
-    var seenIDs: [String] = []
+    var seenIDs = Set<String>()
     for record in file.records {
         try record.requireKeys(in: ["id", "operation", "bytes", "text", "expect", "position"])
         let idField = try record.requireBare("id")
         let id = try idField.token()
-        guard !seenIDs.contains(id) else { throw FormatError(line: idField.line, .duplicateID(id)) }
-        seenIDs.append(id)
+        guard seenIDs.insert(id).inserted else { throw FormatError(line: idField.line, .duplicateID(id)) }
 
         let operation = try operation(of: record, encoding: encoding)
         let text = try record.requireQuoted("text")

@@ -15,8 +15,14 @@ public struct Mismatch: Equatable, Sendable, CustomStringConvertible {
         self.got = got
     }
 
-    /// `field: expected X, got Y`.
-    public var description: String { "\(field): expected \(expected), got \(got)" }
+    /// `field: expected X, got Y`, each value cut to `maximumValueLength` characters so that
+    /// one mismatch on a multi-megabyte value stays one readable line (`--json` keeps them whole).
+    public var description: String {
+        "\(field): expected \(shortened(expected, limit: Self.maximumValueLength)), got \(shortened(got, limit: Self.maximumValueLength))"
+    }
+
+    /// The longest value shown in `description`, in characters.
+    public static let maximumValueLength = 200
 }
 
 /// One input of a case as the file gives it (`Key = 0b0b…`, `counter = 7`), for `--verbose`.

@@ -15,15 +15,14 @@ private let keyURIRecordKeys = [
 /// Checks every record of a keyuri file.
 func checkKeyURI(_ file: KVFile) throws(FormatError) -> ReportBuilder {
     var report = ReportBuilder()
-    var seenIDs: [String] = []
+    var seenIDs = Set<String>()
     for record in file.records {
         for field in record.fields where !keyURIRecordKeys.contains(field.key) && !field.key.hasPrefix("parameter.") {
             throw FormatError(line: field.line, .unexpectedField(field.key))
         }
         let idField = try record.requireBare("id")
         let id = try idField.token()
-        guard !seenIDs.contains(id) else { throw FormatError(line: idField.line, .duplicateID(id)) }
-        seenIDs.append(id)
+        guard seenIDs.insert(id).inserted else { throw FormatError(line: idField.line, .duplicateID(id)) }
         let uri = try record.requireQuoted("uri")
 
         let operation = try record.bare("operation")?.token() ?? "parse"
@@ -106,10 +105,18 @@ private func checkParse(_ uri: String, record: KVRecord) throws(FormatError) -> 
     return mismatches
 }
 
+/// Every `KeyURIError` case name, so that a misspelt `expect` is a format error, not a failure.
+private let keyURIErrorNames: Set<String> = [
+    "notOtpauth", "unknownType", "missingLabel", "emptyAccount", "unexpectedFragment", "invalidEncoding",
+    "duplicateParameter", "missingSecret", "emptySecret", "invalidSecret", "invalidAlgorithm", "invalidDigits",
+    "invalidPeriod", "invalidCounter", "missingCounter", "issuerMismatch",
+]
+
 private func checkParseError(_ uri: String, expect: KVField.Bare) throws(FormatError) -> [Mismatch] {
     let token = try expect.token()
-    guard token.hasPrefix("error:") else {
-        throw FormatError(line: expect.line, .invalidValue(field: "expect", value: token, expected: "error:<KeyURIError case>"))
+    guard token.hasPrefix("error:"), keyURIErrorNames.contains(String(token.dropFirst("error:".count))) else {
+        throw FormatError(line: expect.line, .invalidValue(
+            field: "expect", value: shortened(token), expected: "error:<case> with a KeyURIError case name"))
     }
     do {
         let key = try KeyURI(parsing: uri)

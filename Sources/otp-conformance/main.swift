@@ -20,7 +20,7 @@ let placeholderHelp = CommandTemplate.Placeholder.allCases
     .joined(separator: "\n")
 
 let usage = """
-    USAGE: otp-conformance [OPTIONS] [PATH ...]
+    Usage: otp-conformance [OPTIONS] [PATH ...]
 
     Runs every vector file under each PATH (default: Vectors/) against swift-otp and prints one
     line per file, then a summary line "N passed, M failed".
@@ -39,7 +39,7 @@ let usage = """
       ERROR <path>: <reason>           unreadable path, unrecognised or malformed file
       N passed, M failed               always the last line
 
-    OPTIONS:
+    Options:
       --json              Print one JSON document instead (per file: status, counts, and per
                           failed case: file, line, id, expected, got, flags, inputs).
       --junit FILE        Also write a JUnit XML report to FILE (one testsuite per file, one
@@ -69,7 +69,7 @@ let usage = """
       --timeout SECONDS   With --implementation: kill a command after SECONDS (default 10).
       -h, --help          Show this help.
 
-    EXIT STATUS:
+    Exit status:
       0  every vector passed and at least one ran (--list: the files could be read)
       1  some vector failed
       2  a path was unreadable, a file was unrecognised or malformed, no vector file was found,
