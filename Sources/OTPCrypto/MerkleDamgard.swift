@@ -84,22 +84,19 @@ struct _MerkleDamgard<Core: _CompressionCore>: Sendable {
 
         Swift.withUnsafeMutableBytes(of: &copy.buffer) { raw in
             raw[copy.buffered] = 0x80
-            for i in (copy.buffered + 1)..<blockSize { raw[i] = 0 }
+            _ = UnsafeMutableRawBufferPointer(rebasing: raw[(copy.buffered + 1)..<blockSize])
+                .initializeMemory(as: UInt8.self, repeating: 0)
         }
         if copy.buffered + 1 > blockSize - lengthField {
             copy.compressBuffer()
             Swift.withUnsafeMutableBytes(of: &copy.buffer) { raw in
-                for i in 0..<blockSize { raw[i] = 0 }
+                _ = UnsafeMutableRawBufferPointer(rebasing: raw[0..<blockSize]).initializeMemory(as: UInt8.self, repeating: 0)
             }
         }
         Swift.withUnsafeMutableBytes(of: &copy.buffer) { raw in
-            for i in 0..<8 {
-                raw[blockSize - 1 - i] = UInt8(truncatingIfNeeded: bitsLow >> (8 * UInt64(i)))
-            }
+            raw.storeBytes(of: bitsLow.bigEndian, toByteOffset: blockSize - 8, as: UInt64.self)
             if lengthField == 16 {
-                for i in 0..<8 {
-                    raw[blockSize - 9 - i] = UInt8(truncatingIfNeeded: bitsHigh >> (8 * UInt64(i)))
-                }
+                raw.storeBytes(of: bitsHigh.bigEndian, toByteOffset: blockSize - 16, as: UInt64.self)
             }
         }
         copy.compressBuffer()
