@@ -14,7 +14,7 @@ out="${1:-.build/embedded}"
 swift_lib="$(dirname "$(dirname "$(command -v swiftc)")")/lib/swift/embedded"
 
 # Library modules in dependency order, with the modules each imports.
-modules=(OTPCrypto OTPEncoding OTP QRCode)
+modules=(OTPCrypto OTPEncoding OTP OTPInterop QRCode)
 
 compile() { # target module
     local target=$1 module=$2 dir="$out/$1"

@@ -15,7 +15,7 @@
 /// | `rfc-2202-sha1.txt`, `rfc-4231-sha{224,256,384,512}.txt` | RFC 2202 / 4231 HMAC           |
 /// | `rfc-4226.txt`, `rfc-6238.txt`              | RFC 4226 HOTP / RFC 6238 TOTP               |
 /// | `*.json` with `"schema": "mac_test_schema_v1.json"` | Wycheproof MAC tests                |
-/// | anything whose first record is `kind = …`   | our key = value format (`base32`, `base16`, `keyuri`, `hotp`, `totp`, `verifier`) |
+/// | anything whose first record is `kind = …`   | our key = value format (`base32`, `base16`, `keyuri`, `hotp`, `totp`, `verifier`, `steam`, `google-migration`, `aegis`) |
 public enum Conformance {
     /// The `kind = …` values of our key = value format that have a check.
     public static let keyValueKinds: [String] = KeyValueKind.allCases.map(\.rawValue)
@@ -102,11 +102,14 @@ enum KeyValueKind: String, CaseIterable {
     case hotp
     case totp
     case verifier
+    case steam
+    case googleMigration = "google-migration"
+    case aegis
 
     /// Header keys this kind takes besides `kind` and `source` (none yet).
     var extraHeaderKeys: [String] {
         switch self {
-        case .base32, .base16, .keyuri, .hotp, .totp, .verifier: []
+        case .base32, .base16, .keyuri, .hotp, .totp, .verifier, .steam, .googleMigration, .aegis: []
         }
     }
 
@@ -118,6 +121,9 @@ enum KeyValueKind: String, CaseIterable {
         case .hotp: checkOTPVectors(try readOTPVectors(file, mode: .hotp))
         case .totp: checkOTPVectors(try readOTPVectors(file, mode: .totp))
         case .verifier: try checkVerifierScenarios(file)
+        case .steam: try checkSteam(file)
+        case .googleMigration: try checkGoogleMigration(file)
+        case .aegis: try checkAegis(file)
         }
     }
 }

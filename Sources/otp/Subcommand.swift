@@ -1,6 +1,6 @@
 /// The subcommands of `otp`, each with its help text and entry point.
 enum Subcommand: String, CaseIterable {
-    case code, verify, new, uri, qr
+    case code, verify, new, uri, qr, `import`, export
 
     var help: String {
         switch self {
@@ -9,6 +9,8 @@ enum Subcommand: String, CaseIterable {
         case .new: NewCommand.help
         case .uri: UriCommand.help
         case .qr: QRCommand.help
+        case .import: ImportCommand.help
+        case .export: ExportCommand.help
         }
     }
 
@@ -19,6 +21,8 @@ enum Subcommand: String, CaseIterable {
         case .new: try NewCommand.run(arguments)
         case .uri: try UriCommand.run(arguments)
         case .qr: try QRCommand.run(arguments)
+        case .import: try ImportCommand.run(arguments)
+        case .export: try ExportCommand.run(arguments)
         }
     }
 }

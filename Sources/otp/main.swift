@@ -14,6 +14,8 @@ let mainHelp = """
       new       make a new random key for enrollment
       uri       parse or build an otpauth:// key URI
       qr        show text as a QR code (terminal, SVG or PNG)
+      import    read accounts exported by authenticator apps (Google, Aegis)
+      export    write keys for Google Authenticator or Aegis
       help      show help for a command (otp help <command>)
 
     Options:

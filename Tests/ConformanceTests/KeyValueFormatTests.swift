@@ -66,7 +66,7 @@ struct KeyValueFormatTests {
     @Test("headers: unknown kind, missing source, extra keys, no header")
     func headers() {
         #expect(expectFileError("x.txt", base32File("id = a", kind: "base64"))?.problem
-            == .unrecognisedFormat("unknown kind \"base64\" (known: base32, base16, keyuri, hotp, totp, verifier)"))
+            == .unrecognisedFormat("unknown kind \"base64\" (known: base32, base16, keyuri, hotp, totp, verifier, steam, google-migration, aegis)"))
         #expect(expectFileError("x.txt", Array("kind = base32\n\nid = a\n".utf8))?.problem == .missingField("source"))
         #expect(expectFileError("x.txt", Array("kind = base32\nsource = \"s\"\nauthor = me\n".utf8))?.problem == .unexpectedField("author"))
         #expect(expectFileError("x.txt", Array("kind = base32\nsource = \"s\"\n".utf8))?.problem == .noCases)
