@@ -83,20 +83,25 @@ extension _SHA512Core {
                     for t in 16..<80 {
                         w[t] = Self.smallSigma1(w[t - 2]) &+ w[t - 7] &+ Self.smallSigma0(w[t - 15]) &+ w[t - 16]
                     }
+                    // K_t + W_t for every round, added here once so that each round reads one
+                    // table (the schedule above is complete, so W_t is not needed again).
+                    for t in 0..<80 {
+                        w[t] &+= k[t]
+                    }
                     // Step 2.
                     var a = state[0], b = state[1], c = state[2], d = state[3]
                     var e = state[4], f = state[5], g = state[6], h = state[7]
                     // Step 3, eight rounds at a time so that the renaming comes full circle.
                     var t = 0
                     while t < 80 {
-                        Self.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
-                        Self.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
-                        Self.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
-                        Self.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
-                        Self.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
-                        Self.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
-                        Self.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
-                        Self.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                        Self.round(a, b, c, &d, e, f, g, &h, w[t])
+                        Self.round(h, a, b, &c, d, e, f, &g, w[t + 1])
+                        Self.round(g, h, a, &b, c, d, e, &f, w[t + 2])
+                        Self.round(f, g, h, &a, b, c, d, &e, w[t + 3])
+                        Self.round(e, f, g, &h, a, b, c, &d, w[t + 4])
+                        Self.round(d, e, f, &g, h, a, b, &c, w[t + 5])
+                        Self.round(c, d, e, &f, g, h, a, &b, w[t + 6])
+                        Self.round(b, c, d, &e, f, g, h, &a, w[t + 7])
                         t += 8
                     }
                     // Step 4.
