@@ -58,14 +58,8 @@ enum KeyOptions {
             }
         }
 
-        var algorithm = HashAlgorithm.sha1
-        if let name = options["--algorithm"] {
-            guard let parsed = HashAlgorithm(caseInsensitiveName: name) else {
-                throw .usage("--algorithm must be sha1, sha256 or sha512, got \(name.quotedValue)")
-            }
-            algorithm = parsed
-        }
-        let digits = Int(try options.unsigned("--digits", in: 6...10, meaning: "a number of digits") ?? 6)
+        let algorithm = try options.algorithm()
+        let digits = try options.digits()
         let period = try options.unsigned("--period", in: 1...UInt64.max, meaning: "a number of seconds")
         let t0 = try options.unsigned("--t0", meaning: "a Unix time in seconds")
         let isHOTP = options.has("--hotp") || counter != nil

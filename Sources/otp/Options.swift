@@ -1,3 +1,5 @@
+import OTP
+
 /// A command line's options after parsing: `--name value`, `--name=value`, `--flag`, and up
 /// to a given number of positional arguments (a lone `-` is positional: standard input).
 struct Options {
@@ -65,6 +67,23 @@ struct Options {
             throw .usage("\(name) must be \(meaning) from \(range.lowerBound) to \(range.upperBound), got \(text.quotedValue)")
         }
         return value
+    }
+}
+
+extension Options {
+    /// `--algorithm sha1|sha256|sha512` (any case), SHA-1 when absent.
+    func algorithm() throws(CLIError) -> HashAlgorithm {
+        guard let name = values["--algorithm"] else { return .sha1 }
+        guard let algorithm = HashAlgorithm(caseInsensitiveName: name) else {
+            throw .usage("--algorithm must be sha1, sha256 or sha512, got \(name.quotedValue)")
+        }
+        return algorithm
+    }
+
+    /// `--digits N` within `HOTP.digitRange`, 6 when absent.
+    func digits() throws(CLIError) -> Int {
+        let range = UInt64(HOTP.digitRange.lowerBound)...UInt64(HOTP.digitRange.upperBound)
+        return Int(try unsigned("--digits", in: range, meaning: "a number of digits") ?? 6)
     }
 }
 

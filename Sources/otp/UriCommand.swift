@@ -111,14 +111,8 @@ enum KeyFields {
         guard let account = options["--account"], !account.isEmpty else {
             throw .usage("--account NAME is required")
         }
-        var algorithm = HashAlgorithm.sha1
-        if let name = options["--algorithm"] {
-            guard let parsed = HashAlgorithm(caseInsensitiveName: name) else {
-                throw .usage("--algorithm must be sha1, sha256 or sha512, got \(name.quotedValue)")
-            }
-            algorithm = parsed
-        }
-        let digits = Int(try options.unsigned("--digits", in: 6...10, meaning: "a number of digits") ?? 6)
+        let algorithm = try options.algorithm()
+        let digits = try options.digits()
         let period = try options.unsigned("--period", in: 1...UInt64.max, meaning: "a number of seconds")
         let counter = try options.unsigned("--counter", meaning: "a counter")
         let isHOTP = options.has("--hotp") || counter != nil
