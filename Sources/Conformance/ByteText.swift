@@ -57,6 +57,23 @@ extension ArraySlice<UInt8> {
 }
 
 /// `text` cut to `limit` characters, with `…` when something was cut.
+/// `text` with control characters written `\u{…}` and cut to `limit` characters: safe to print
+/// as one line of a report.
+func singleLine(_ text: String, limit: Int) -> String {
+    var out = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+        guard count < limit else { return out + "…" }
+        if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+            out += "\\u{" + String(scalar.value, radix: 16) + "}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+        count += 1
+    }
+    return out
+}
+
 func shortened(_ text: String, limit: Int = 40) -> String {
     guard text.count > limit else { return text }
     return String(text.prefix(limit)) + "…"

@@ -18,7 +18,8 @@ public struct Mismatch: Equatable, Sendable, CustomStringConvertible {
     /// `field: expected X, got Y`, each value cut to `maximumValueLength` characters so that
     /// one mismatch on a multi-megabyte value stays one readable line (`--json` keeps them whole).
     public var description: String {
-        "\(field): expected \(shortened(expected, limit: Self.maximumValueLength)), got \(shortened(got, limit: Self.maximumValueLength))"
+        "\(singleLine(field, limit: 100)): expected \(singleLine(expected, limit: Self.maximumValueLength)), "
+            + "got \(singleLine(got, limit: Self.maximumValueLength))"
     }
 
     /// The longest value shown in `description`, in characters.

@@ -22,9 +22,16 @@ public struct VectorFileError: Error, Equatable, Sendable, CustomStringConvertib
     }
 
     /// The location and the problem, without the file name: `line 12: Msg: ...`.
+    /// `line 12: Msg: …`, one bounded line (see `detail`).
     public var message: String {
-        if let line { return "line \(line): \(problem)" }
-        return problem.description
+        line.map { "line \($0): \(detail)" } ?? detail
+    }
+
+    /// The problem alone, as one bounded line: control characters from the file are escaped
+    /// (a member name holding CR LF could otherwise forge a report line) and the text is cut
+    /// at 300 characters.
+    public var detail: String {
+        singleLine(problem.description, limit: 300)
     }
 
     /// `SHA1ShortMsg.rsp, line 12: ...`.

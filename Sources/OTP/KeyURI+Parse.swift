@@ -152,6 +152,24 @@ extension KeyURI {
     static func _splitLabel(_ label: String, issuerParameter: String?) -> (issuer: String?, account: String) {
         var separator: String.Index?
         if let issuerParameter {
+            // The same scalars first: a Character comparison alone would miss an issuer ending in
+            // a prepended mark (U+0600 and the like), which joins the colon after it into one
+            // Character in the label.
+            let scalars = label.unicodeScalars
+            var position = scalars.startIndex
+            var same = true
+            for scalar in issuerParameter.unicodeScalars {
+                guard position < scalars.endIndex, scalars[position] == scalar else {
+                    same = false
+                    break
+                }
+                position = scalars.index(after: position)
+            }
+            if same, position < scalars.endIndex, scalars[position] == ":" {
+                separator = position
+            }
+        }
+        if separator == nil, let issuerParameter {
             // Compare by Character, so that canonically equivalent spellings (a precomposed and
             // a decomposed "Š") match as `==` would; linear in the length of the issuer. The
             // colon is looked for as the first scalar of the next Character, because an account

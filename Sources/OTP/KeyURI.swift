@@ -127,19 +127,43 @@ extension KeyURI: CustomStringConvertible {
     public var description: String {
         var text = "KeyURI(" + kind.rawValue
         if let issuer {
-            text += ", issuer: \"" + issuer + "\""
+            text += ", issuer: \"" + Self._escaped(issuer) + "\""
         } else {
             text += ", issuer: nil"
         }
-        text += ", account: \"" + account + "\", " + algorithm.rawValue + ", \(digits) digits"
+        text += ", account: \"" + Self._escaped(account) + "\", " + algorithm.rawValue + ", \(digits) digits"
         switch kind {
         case .totp: text += ", period \(period)"
         case .hotp: text += ", counter \(counter)"
         }
         text += ", secret: \(secret.count) bytes, redacted"
         if !parameters.isEmpty {
-            text += ", parameters: " + parameters.keys.sorted().joined(separator: ", ")
+            text += ", parameters: " + parameters.keys.sorted().map(Self._escaped).joined(separator: ", ")
         }
         return text + ")"
+    }
+}
+
+extension KeyURI {
+    /// Whether a scalar is a C0 or C1 control character or DEL, or a line or paragraph
+    /// separator: characters that would split a log line or drive a terminal.
+    static func _isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// `text` with `\` and `"` escaped and control characters written `\u{…}`, so that a
+    /// description stays one line that says exactly what the field holds.
+    static func _escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\\" || scalar == "\"" {
+                out += "\\" + String(scalar)
+            } else if _isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

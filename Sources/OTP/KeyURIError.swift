@@ -118,8 +118,8 @@ extension KeyURIError: CustomStringConvertible {
         case .missingCounter:
             return "key URI: an hotp URI needs a 'counter' parameter (Key Uri Format, Counter: REQUIRED if type is hotp)."
         case .issuerMismatch(let label, let parameter):
-            return "key URI: the label's issuer \(Self._quoted(label, limit: 40)) differs from the issuer "
-                + "parameter \(Self._quoted(parameter, limit: 40)); the Key Uri Format says they should be equal."
+            return "key URI: the label's issuer \(Self._quoted(label)) differs from the issuer "
+                + "parameter \(Self._quoted(parameter)); the Key Uri Format says they should be equal."
         }
     }
 
@@ -130,7 +130,7 @@ extension KeyURIError: CustomStringConvertible {
     static func _quoted(_ text: String, limit: Int = 12) -> String {
         let scalars = text.unicodeScalars
         let count = scalars.count
-        guard count <= limit, !scalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
+        guard count <= limit, !scalars.contains(where: KeyURI._isControl) else {
             return "(a value of \(count) character\(count == 1 ? "" : "s"))"
         }
         return "'" + text + "'"

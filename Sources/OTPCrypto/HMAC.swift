@@ -58,11 +58,9 @@ public struct HMAC<H: HashFunction>: Sendable {
         Swift.withUnsafeBytes(of: &pad) { inner.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<blockSize])) }
         for i in 0..<blockSize { pad[i] = k0[i] ^ 0x5c }
         Swift.withUnsafeBytes(of: &pad) { outer.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<blockSize])) }
-        // Best effort: do not leave key-derived bytes in these stack buffers.
-        for i in 0..<128 {
-            k0[i] = 0
-            pad[i] = 0
-        }
+        // Do not leave key-derived bytes in these stack buffers (see `_wipe`).
+        Swift.withUnsafeMutableBytes(of: &k0) { _wipe($0) }
+        Swift.withUnsafeMutableBytes(of: &pad) { _wipe($0) }
     }
 
     /// Absorbs message bytes (FIPS 198-1 §4 step 5, streamed).

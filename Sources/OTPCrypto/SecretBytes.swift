@@ -42,3 +42,15 @@ extension SecretBytes: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String { "SecretBytes(\(count) bytes, redacted)" }
     public var debugDescription: String { description }
 }
+
+/// Overwrites `buffer` with zeros so that key-derived bytes do not outlive their use on the
+/// stack. Never inlined and never optimised: an optimiser would otherwise remove the writes as
+/// dead stores, since nothing reads the buffer again. (Copies Swift made elsewhere — in
+/// registers, or of a `[UInt8]` before it reached `SecretBytes` — are beyond its reach; see
+/// SECURITY.md.)
+@usableFromInline @inline(never) @_optimize(none)
+func _wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+    for index in 0..<buffer.count {
+        buffer[index] = 0
+    }
+}

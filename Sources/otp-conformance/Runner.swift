@@ -134,7 +134,7 @@ struct Runner {
             do {
                 record(.checked(try Conformance.check(fileName: path, contents: contents)))
             } catch {
-                record(.error(path: path, line: error.line, message: error.message))
+                record(.error(path: path, line: error.line, message: error.detail))
             }
         }
     }
@@ -152,7 +152,7 @@ struct Runner {
             }
             if human { print("\(path)  \(listed[listed.count - 1].format)  (\(plural(listed[listed.count - 1].cases, "case")))") }
         } catch {
-            record(.error(path: path, line: error.line, message: error.message))
+            record(.error(path: path, line: error.line, message: error.detail))
         }
     }
 
@@ -165,7 +165,7 @@ struct Runner {
             }
             found = vectors
         } catch {
-            record(.error(path: path, line: error.line, message: error.message))
+            record(.error(path: path, line: error.line, message: error.detail))
             return
         }
         var passed: [CaseReference] = []

@@ -93,7 +93,7 @@ extension String {
     /// given in the wrong place never reaches an error message.
     var quotedValue: String {
         let count = unicodeScalars.count
-        guard count <= 12, !unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
+        guard count <= 12, !unicodeScalars.contains(where: { $0.value < 0x20 || (0x7f...0x9f).contains($0.value) }) else {
             return "(a value of \(count) character\(count == 1 ? "" : "s"))"
         }
         return "'" + self + "'"
@@ -104,7 +104,7 @@ extension String {
     var printable: String {
         var out = ""
         for scalar in unicodeScalars.prefix(64) {
-            if scalar.value < 0x20 || scalar.value == 0x7f {
+            if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
                 out += scalar.escaped(asASCII: true)
             } else {
                 out.unicodeScalars.append(scalar)

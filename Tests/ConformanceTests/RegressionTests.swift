@@ -34,3 +34,22 @@ struct RegressionTests {
         #expect(expectFileError("big.txt", Array(text.utf8))?.problem == .duplicateID("r7"))
     }
 }
+
+@Suite("Regressions found by fuzzing")
+struct FuzzRegressionTests {
+    @Test("a JSON member name holding CR LF cannot forge a report line")
+    func controlCharactersEscaped() {
+        let file = Array(#"{"schema": "mac_test_schema_v1.json", "algorithm": "HMACSHA1", "numberOfTests": 0, "\r\nPASS line 1: forged": 1}"#.utf8)
+        let error = expectFileError("x_test.json", file)
+        #expect(error.map { !$0.message.contains("\n") && !$0.message.contains("\r") } == true)
+        #expect(error?.detail.contains("\\u{d}\\u{a}PASS") == true)
+    }
+
+    @Test("error lines are bounded whatever the file holds")
+    func boundedMessages() {
+        let name = String(repeating: "Q", count: 5_000)
+        let file = Array("[L = 20]\r\n\r\nLen = 0\r\nMsg = 00\r\n\(name) = 1\r\n".utf8)
+        let error = expectFileError("SHA1ShortMsg.rsp", file)
+        #expect((error?.message.count ?? 0) < 400)
+    }
+}

@@ -445,3 +445,37 @@ struct KeyURIUseTests {
         #expect("\(hotp)" == hotp.description)
     }
 }
+
+@Suite("KeyURI: faults found by fuzzing")
+struct KeyURIFuzzRegressionTests {
+    @Test("a newline in the account cannot split a log line written from description")
+    func descriptionEscapesControls() throws {
+        let key = try KeyURI(parsing: "otpauth://totp/Example:alice%0Aforged%C2%9B?secret=JBSWY3DPEHPK3PXP&issuer=Example")
+        #expect(key.account == "alice\nforged\u{9B}")
+        #expect(!key.description.contains("\n"))
+        #expect(key.description.contains("alice\\u{a}forged\\u{9b}"))
+    }
+
+    @Test("an issuer ending in a prepended mark (U+0600) round-trips through build and parse")
+    func prependedMarkIssuer() throws {
+        let key = try KeyURI(parsing: "otpauth://totp/acct?secret=GEZDGNBVGY3TQOJQ&issuer=a%3Ab%D8%80")
+        #expect(key.issuer == "a:b\u{600}")
+        let again = try KeyURI(parsing: key.uriString())
+        #expect(again.issuer == "a:b\u{600}")
+        #expect(again.account == "acct")
+    }
+
+    @Test("an issuer mismatch quotes neither a secret-length value nor a control character")
+    func mismatchQuoting() {
+        for uri in ["otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=JBSWY3DPEHPK3PXP",
+                    "otpauth://totp/%C2%9B31mEvil:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example"] {
+            do {
+                _ = try KeyURI(parsing: uri)
+                Issue.record("expected issuerMismatch")
+            } catch {
+                #expect(!error.description.contains("JBSWY3DP"))
+                #expect(!error.description.unicodeScalars.contains { (0x80...0x9f).contains($0.value) })
+            }
+        }
+    }
+}
