@@ -45,6 +45,7 @@ for (key, benchmark) in keyed {
 }
 let hotpAllocations = AllocationCount.perCall("hotp")
 let controlAllocations = AllocationCount.perCall("control")
+let timing = timingReport()
 
 if json {
     var members: [String] = []
@@ -57,6 +58,7 @@ if json {
     }
     members.append("\"hotp_allocations\": " + (hotpAllocations.map { BenchmarkRunner.fixed($0, digits: 2) } ?? "null"))
     members.append("\"control_allocations\": " + (controlAllocations.map { BenchmarkRunner.fixed($0, digits: 2) } ?? "null"))
+    members.append("\"timing_worst_deviation\": " + BenchmarkRunner.fixed(timingWorstDeviation(timing), digits: 3))
     print("{" + members.joined(separator: ", ") + "}")
 } else {
     print(BenchmarkRunner.table(results.map(\.result)), terminator: "")
@@ -64,4 +66,5 @@ if json {
         + (hotpAllocations.map { BenchmarkRunner.fixed($0, digits: 2) } ?? "valgrind not available")
         + "; control, one escaping array per call: "
         + (controlAllocations.map { BenchmarkRunner.fixed($0, digits: 2) } ?? "valgrind not available"))
+    print(timingTable(timing), terminator: "")
 }
