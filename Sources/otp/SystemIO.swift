@@ -73,7 +73,9 @@ enum SystemIO {
     /// `CommandLine.arguments` would silently repair such bytes with U+FFFD.
     static func arguments() -> Result<[String], CLIError> {
         var arguments: [String] = []
-        for index in 1..<Int(CommandLine.argc) {
+        // argc may be 0 when a program is started with an empty argv (Linux since 5.18 passes
+        // an empty argv[0] instead, so this cannot be shown by a test here).
+        for index in stride(from: 1, to: Int(CommandLine.argc), by: 1) {
             guard let pointer = CommandLine.unsafeArgv[index] else { continue }
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
             guard let text = String(validating: bytes, as: UTF8.self) else {
