@@ -8,7 +8,7 @@ enum CodeCommand {
 
         The secret comes from --secret ("-" reads it from standard input), --secret-file,
         the environment variable OTP_SECRET, or an otpauth:// URI. A secret on the command
-        line is visible to other users in the process list; prefer the other ways.
+        line is visible to other users in the process list: otp warns, prefer the other ways.
 
         Options:
         \(KeyOptions.helpLines)

@@ -57,6 +57,7 @@ enum ImportCommand {
         let text: [UInt8]
         if source.hasPrefix("otpauth-migration:") || source.hasPrefix("otpauth:") {
             text = Array(source.utf8)
+            SecretInput.warnOnCommandLine("a key URI", instead: "a file or - (standard input)")
         } else {
             text = try SystemIO.readAll(path: source == "-" ? nil : source, named: source == "-" ? "standard input" : "the input file", limit: sizeLimit)
         }

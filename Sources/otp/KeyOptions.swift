@@ -38,6 +38,7 @@ enum KeyOptions {
             }
             let text = uriText == "-"
                 ? try SecretInput.text(fromStandardInputNamed: "the URI").trimmingASCIIWhitespace : uriText
+            if uriText != "-" { SecretInput.warnOnCommandLine("a key URI", instead: "--uri - (standard input)") }
             let key: KeyURI
             do {
                 key = try KeyURI(parsing: text)

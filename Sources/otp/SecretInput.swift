@@ -19,6 +19,7 @@ enum SecretInput {
         case (.some("-"), nil):
             text = try Self.text(fromStandardInputNamed: "the secret")
         case (.some(let value), nil):
+            warnOnCommandLine("a secret", instead: "--secret - (standard input), --secret-file FILE or \(environmentVariable)")
             text = value
         case (nil, .some(let path)):
             text = try decodeText(SystemIO.readAll(path: path, named: "the secret file", limit: sizeLimit), from: "the secret file")
@@ -39,6 +40,13 @@ enum SecretInput {
         }
         warnIfShort(secret)
         return secret
+    }
+
+    /// Warns on standard error, once the command has succeeded, that a secret was given as an
+    /// argument: other users of the machine can read it in the process list (`ps`,
+    /// `/proc/PID/cmdline`) and it may stay in the shell's history.
+    static func warnOnCommandLine(_ what: String, instead: String) {
+        SystemIO.warnings.append("\(what) on the command line is visible to other users in the process list; use \(instead) instead")
     }
 
     /// Warns on standard error, once the command has succeeded, when a secret is shorter than

@@ -47,6 +47,7 @@ enum UriCommand {
         let options = try Options(arguments, valued: [], flags: ["--json"], positional: 1)
         guard let text = options.positionals.first else { throw .usage("the URI is missing: otp uri parse URI [--json]") }
         let uriText = text == "-" ? try SecretInput.text(fromStandardInputNamed: "the URI") : text
+        if text != "-" { SecretInput.warnOnCommandLine("a key URI", instead: "- (standard input)") }
         let key: KeyURI
         do {
             key = try KeyURI(parsing: uriText)

@@ -11,7 +11,37 @@ struct CodeCommandTests {
         let result = try otp("code", "--secret", Self.rfcSecret, "--time", "59", "--digits", "8")
         #expect(result.status == 0)
         #expect(result.standardOutput == "94287082\n")
-        #expect(result.standardError == "")
+        #expect(result.standardError == """
+            otp: warning: a secret on the command line is visible to other users in the process list; \
+            use --secret - (standard input), --secret-file FILE or OTP_SECRET instead
+
+            """)
+    }
+
+    @Test("a secret or key URI given as an argument is warned about once, without the secret; other sources are not")
+    func commandLineSecretWarning() throws {
+        let uri = "otpauth://totp/Example:alice?secret=\(Self.rfcSecret)&issuer=Example"
+        let warned = [
+            try otp("code", "--secret", Self.rfcSecret, "--counter", "1"),
+            try otp("verify", "287082", "--secret", Self.rfcSecret, "--counter", "1"),
+            try otp("code", "--uri", uri, "--time", "59"),
+            try otp("uri", "parse", uri),
+        ]
+        for result in warned {
+            #expect(result.status == 0, "\(result.standardError)")
+            let lines = result.standardError.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("visible to other users in the process list"), "\(result.standardError)")
+            #expect(!result.standardError.contains("GEZDGNBVGY3TQOJ"))
+        }
+        let quiet = [
+            try otp("code", "--secret", "-", "--counter", "1", input: Self.rfcSecret),
+            try otp("code", "--counter", "1", environment: ["OTP_SECRET": Self.rfcSecret]),
+            try otp("code", "--uri", "-", "--time", "59", input: uri),
+            try otp("uri", "parse", "-", input: uri),
+        ]
+        for result in quiet {
+            #expect(result.status == 0 && result.standardError == "", "\(result.standardError)")
+        }
     }
 
     @Test("the secret from standard input, a file and OTP_SECRET; RFC 4226 counter 1 is 287082")
