@@ -79,10 +79,7 @@ public struct HMAC<H: HashFunction>: Sendable {
     /// consuming the state.
     @inlinable
     public func finalize() -> Digest {
-        let innerDigest = _inner.finalize()
-        var outer = _outer
-        innerDigest.withUnsafeBytes { outer.update(bufferPointer: $0) }
-        return outer.finalize()
+        _inner.finalize().withUnsafeBytes { _outer.finalize(appending: $0) }
     }
 
     /// The tag of `message` under this key, leaving this keyed state unchanged for reuse.
@@ -96,9 +93,7 @@ public struct HMAC<H: HashFunction>: Sendable {
     /// The tag of the bytes in `bufferPointer` under this key, leaving this keyed state unchanged.
     @inlinable
     public func authenticationCode(bufferPointer: UnsafeRawBufferPointer) -> Digest {
-        var copy = self
-        copy.update(bufferPointer: bufferPointer)
-        return copy.finalize()
+        _inner.finalize(appending: bufferPointer).withUnsafeBytes { _outer.finalize(appending: $0) }
     }
 
     /// The tag of `message` under `key`, in one call.

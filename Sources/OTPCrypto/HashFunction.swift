@@ -19,9 +19,22 @@ public protocol HashFunction: Sendable {
     /// The digest of the bytes absorbed so far (FIPS 180-4 §5.1 padding, then the final
     /// hash value truncated to `digestByteCount`). The state itself is unchanged.
     func finalize() -> Digest
+
+    /// The digest of the bytes absorbed so far followed by those in `bufferPointer`; the state
+    /// itself is unchanged. The same as updating a copy and finalizing it, but without copying
+    /// the block buffer: the last step of HMAC and of every one-time password.
+    func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest
 }
 
 extension HashFunction {
+    /// Updates a copy of the state and finalizes it, for conforming types with no faster way.
+    @inlinable
+    public func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        var copy = self
+        copy.update(bufferPointer: bufferPointer)
+        return copy.finalize()
+    }
+
     /// Absorbs `bytes`.
     @inlinable
     public mutating func update(_ bytes: some Sequence<UInt8>) {

@@ -72,34 +72,48 @@ struct _MerkleDamgard<Core: _CompressionCore>: Sendable {
         buffered = 0
     }
 
-    /// Pads a copy of the state (FIPS 180-4 §5.1.1 and §5.1.2: a 1 bit, zeros, then the
-    /// message length in bits, big-endian) and returns the leftmost `count` bytes.
+    /// The digest of the message absorbed so far followed by `tail`, leaving the state
+    /// unchanged: pads (FIPS 180-4 §5.1.1 and §5.1.2: a 1 bit, zeros, then the message length
+    /// in bits, big-endian) and returns the leftmost `count` bytes of the final hash value.
+    /// When the buffered bytes and `tail` fit in one block, as for every HMAC of a counter,
+    /// the padding is built in a local block and only the small chaining value is copied.
     @inlinable
-    func finalize(count: Int) -> Digest {
-        var copy = self
+    func finalize(appending tail: UnsafeRawBufferPointer, count: Int) -> Digest {
         let blockSize = Core.blockByteCount
         let lengthField = Core.lengthFieldByteCount
-        let bitsHigh = (lengthHigh << 3) | (lengthLow >> 61)
-        let bitsLow = lengthLow << 3
+        guard buffered + tail.count < blockSize else {
+            var copy = self
+            copy.update(tail)
+            return copy.finalize(appending: UnsafeRawBufferPointer(start: nil, count: 0), count: count)
+        }
+        let (totalLow, carry) = lengthLow.addingReportingOverflow(UInt64(truncatingIfNeeded: tail.count))
+        let totalHigh = carry ? lengthHigh &+ 1 : lengthHigh
+        let bitsHigh = (totalHigh << 3) | (totalLow >> 61)
+        let bitsLow = totalLow << 3
+        let used = buffered + tail.count
 
-        Swift.withUnsafeMutableBytes(of: &copy.buffer) { raw in
-            raw[copy.buffered] = 0x80
-            _ = UnsafeMutableRawBufferPointer(rebasing: raw[(copy.buffered + 1)..<blockSize])
-                .initializeMemory(as: UInt8.self, repeating: 0)
-        }
-        if copy.buffered + 1 > blockSize - lengthField {
-            copy.compressBuffer()
-            Swift.withUnsafeMutableBytes(of: &copy.buffer) { raw in
-                _ = UnsafeMutableRawBufferPointer(rebasing: raw[0..<blockSize]).initializeMemory(as: UInt8.self, repeating: 0)
+        var core = self.core
+        var block = InlineArray<128, UInt8>(repeating: 0)
+        Swift.withUnsafeMutableBytes(of: &block) { raw in
+            Swift.withUnsafeBytes(of: buffer) { raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[0..<buffered])) }
+            if let base = tail.baseAddress {
+                raw.baseAddress!.advanced(by: buffered).copyMemory(from: base, byteCount: tail.count)
             }
+            raw[used] = 0x80
         }
-        Swift.withUnsafeMutableBytes(of: &copy.buffer) { raw in
+        // The length field does not fit after the 1 bit: that block is full, and the length
+        // goes in a block of zeros after it.
+        if used + 1 > blockSize - lengthField {
+            Swift.withUnsafeBytes(of: &block) { core.compress(UnsafeRawBufferPointer(rebasing: $0[0..<blockSize])) }
+            block = InlineArray(repeating: 0)
+        }
+        Swift.withUnsafeMutableBytes(of: &block) { raw in
             raw.storeBytes(of: bitsLow.bigEndian, toByteOffset: blockSize - 8, as: UInt64.self)
             if lengthField == 16 {
                 raw.storeBytes(of: bitsHigh.bigEndian, toByteOffset: blockSize - 16, as: UInt64.self)
             }
+            core.compress(UnsafeRawBufferPointer(rebasing: raw[0..<blockSize]))
         }
-        copy.compressBuffer()
-        return copy.core.digest(count: count)
+        return core.digest(count: count)
     }
 }

@@ -20,8 +20,11 @@ public struct SHA1: HashFunction {
     }
 
     @inlinable
-    public func finalize() -> Digest {
-        _state.finalize(count: Self.digestByteCount)
+    public func finalize() -> Digest { finalize(appending: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    @inlinable
+    public func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        _state.finalize(appending: bufferPointer, count: Self.digestByteCount)
     }
 }
 

@@ -17,7 +17,12 @@ public struct SHA256: HashFunction {
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) { _state.update(bufferPointer) }
 
     @inlinable
-    public func finalize() -> Digest { _state.finalize(count: Self.digestByteCount) }
+    public func finalize() -> Digest { finalize(appending: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    @inlinable
+    public func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        _state.finalize(appending: bufferPointer, count: Self.digestByteCount)
+    }
 }
 
 /// SHA-224 (FIPS 180-4 §6.3): SHA-256 with its own initial hash value, truncated to 28 bytes.
@@ -39,7 +44,12 @@ public struct SHA224: HashFunction {
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) { _state.update(bufferPointer) }
 
     @inlinable
-    public func finalize() -> Digest { _state.finalize(count: Self.digestByteCount) }
+    public func finalize() -> Digest { finalize(appending: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    @inlinable
+    public func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        _state.finalize(appending: bufferPointer, count: Self.digestByteCount)
+    }
 }
 
 /// The SHA-256 chaining value H0...H7, shared by SHA-224 and SHA-256.

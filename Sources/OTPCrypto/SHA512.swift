@@ -18,7 +18,12 @@ public struct SHA512: HashFunction {
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) { _state.update(bufferPointer) }
 
     @inlinable
-    public func finalize() -> Digest { _state.finalize(count: Self.digestByteCount) }
+    public func finalize() -> Digest { finalize(appending: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    @inlinable
+    public func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        _state.finalize(appending: bufferPointer, count: Self.digestByteCount)
+    }
 }
 
 /// SHA-384 (FIPS 180-4 §6.5): SHA-512 with its own initial hash value, truncated to 48 bytes.
@@ -41,7 +46,12 @@ public struct SHA384: HashFunction {
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) { _state.update(bufferPointer) }
 
     @inlinable
-    public func finalize() -> Digest { _state.finalize(count: Self.digestByteCount) }
+    public func finalize() -> Digest { finalize(appending: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    @inlinable
+    public func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        _state.finalize(appending: bufferPointer, count: Self.digestByteCount)
+    }
 }
 
 /// SHA-512/224 (FIPS 180-4 §6.7): SHA-512 with its own initial hash value, truncated to 28 bytes.
@@ -64,7 +74,12 @@ public struct SHA512_224: HashFunction {
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) { _state.update(bufferPointer) }
 
     @inlinable
-    public func finalize() -> Digest { _state.finalize(count: Self.digestByteCount) }
+    public func finalize() -> Digest { finalize(appending: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    @inlinable
+    public func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        _state.finalize(appending: bufferPointer, count: Self.digestByteCount)
+    }
 }
 
 /// SHA-512/256 (FIPS 180-4 §6.7): SHA-512 with its own initial hash value, truncated to 32 bytes.
@@ -87,7 +102,12 @@ public struct SHA512_256: HashFunction {
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) { _state.update(bufferPointer) }
 
     @inlinable
-    public func finalize() -> Digest { _state.finalize(count: Self.digestByteCount) }
+    public func finalize() -> Digest { finalize(appending: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    @inlinable
+    public func finalize(appending bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        _state.finalize(appending: bufferPointer, count: Self.digestByteCount)
+    }
 }
 
 /// The SHA-512 chaining value H0...H7, shared by SHA-384, SHA-512, SHA-512/224 and SHA-512/256.

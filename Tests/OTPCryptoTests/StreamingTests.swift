@@ -2,8 +2,8 @@ import OTPCrypto
 import Testing
 
 /// Checks, for every message length up to `maxLength`, that absorbing the message in two
-/// chunks split at every offset, byte by byte, and with a digest taken part-way, all give
-/// the one-shot digest. Returns a description of each disagreement.
+/// chunks split at every offset (or appending the second at finalization), byte by byte,
+/// and with a digest taken part-way, all give the one-shot digest. Returns a description of each disagreement.
 func streamingDisagreements<H: HashFunction>(_: H.Type, maxLength: Int) -> [String] {
     var problems: [String] = []
     for length in 0...maxLength {
@@ -19,6 +19,9 @@ func streamingDisagreements<H: HashFunction>(_: H.Type, maxLength: Int) -> [Stri
             hasher.update(message[0..<split])
             var fork = hasher
             _ = fork.finalize()  // a digest part-way must not disturb the state
+            // The rest appended at finalization, as HMAC does, without changing the state.
+            let appended = message[split...].withUnsafeBytes { hasher.finalize(appending: $0) }
+            if appended != expected { problems.append("finalize(appending:) at \(split) of \(length)") }
             hasher.update([UInt8]())  // empty updates change nothing
             hasher.update(message[split...])
             fork.update(message[split...])
