@@ -11,6 +11,12 @@
 @inlinable
 public func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
     guard a.count == b.count else { return false }
+    // Contiguous bytes (arrays, and the UTF-8 of native strings such as codes) go through the
+    // raw-buffer loop below; iterating two string views side by side costs several times more.
+    let contiguous: Bool?? = a.withContiguousStorageIfAvailable { x in
+        b.withContiguousStorageIfAvailable { y in constantTimeEqual(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
+    }
+    if case .some(.some(let equal)) = contiguous { return equal }
     var difference: UInt8 = 0
     for (x, y) in zip(a, b) {
         difference |= x ^ y
