@@ -62,6 +62,21 @@ struct ConstantTimeTests {
         #expect(constantTimeEqual([UInt8](), [UInt8]()))
     }
 
+    @Test("codes as strings (contiguous UTF-8) and as lazy sequences (byte by byte) agree with ==")
+    func stringsAndNonContiguous() {
+        let code = "0123456789"
+        #expect(constantTimeEqual(code.utf8, "0123456789".utf8))
+        #expect(constantTimeEqual(code.utf8, Array(code.utf8).lazy.map { $0 }))
+        for i in 0..<10 {
+            var bytes = Array(code.utf8)
+            bytes[i] = 0x78  // "x"
+            let other = String(decoding: bytes, as: UTF8.self)
+            #expect(!constantTimeEqual(code.utf8, other.utf8), "position \(i)")
+            #expect(!constantTimeEqual(code.utf8, bytes.lazy.map { $0 }), "position \(i)")
+        }
+        #expect(!constantTimeEqual("123456".utf8, "1234567".utf8))
+    }
+
     @Test("digest prefix and tag checks")
     func digestPrefix() {
         let digest = SHA1.hash(Array("abc".utf8))
