@@ -57,6 +57,41 @@ public struct HOTP: Sendable {
         Self.decimal(truncatedValue(counter: counter), digits: digits)
     }
 
+    /// The value of the code of every counter in `first...last` (RFC 4226 §5.3 step 3 as a
+    /// number: the code `"000123"` is 123), in order, passed to `body` with its counter.
+    /// Counters are taken four at a time, which SHA-1 computes in SIMD lanes; every counter in
+    /// the range is computed whatever `body` does, so the time depends only on the range.
+    @inlinable
+    func _forEachCodeValue(from first: UInt64, through last: UInt64, _ body: (UInt64, UInt64) -> Void) {
+        guard first <= last else { return }
+        var start = first
+        while true {
+            let remaining = last - start  // counters after `start` still to do
+            let lanes = SIMD4(start, start &+ 1, start &+ 2, start &+ 3)
+            let codes = _key.authenticationCodes(counters: lanes)
+            for lane in 0..<4 where UInt64(lane) <= remaining {
+                body(start + UInt64(lane), Self.codeValue(Self.dynamicTruncation(codes[lane]), digits: digits))
+            }
+            guard remaining >= 4 else { return }
+            start += 4
+        }
+    }
+
+    /// RFC 4226 §5.3 step 3: `value` modulo 10^digits. Each divisor is a constant, so the
+    /// compiler turns the remainder into multiplications, whose time does not depend on the
+    /// (secret) value as a division's may. A 31-bit value is already below 10^10.
+    @inlinable
+    static func codeValue(_ value: UInt32, digits: Int) -> UInt64 {
+        let wide = UInt64(value)
+        switch digits {
+        case 6: return wide % 1_000_000
+        case 7: return wide % 10_000_000
+        case 8: return wide % 100_000_000
+        case 9: return wide % 1_000_000_000
+        default: return wide
+        }
+    }
+
     /// `value` modulo 10^digits as exactly `digits` ASCII digits. At most 10 digits, so the
     /// string is stored inline, without a heap allocation.
     @inlinable

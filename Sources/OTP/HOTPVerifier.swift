@@ -53,9 +53,9 @@ public struct HOTPVerifier: Sendable {
         if state.throttle.isLocked(at: time) {
             return Verification(outcome: .lockedOut(until: state.throttle.lockedUntil), state: state)
         }
-        guard code._isWellFormedCode(digits: hotp.digits) else { return failure(.malformed, at: time, state: state) }
-        guard let counter = firstMatch(from: state.nextCounter, count: lookAhead, where: { counter in
-            constantTimeEqual(code.utf8, hotp.code(counter: counter).utf8)
+        guard let submitted = code._codeValue(digits: hotp.digits) else { return failure(.malformed, at: time, state: state) }
+        guard let counter = firstMatch(from: state.nextCounter, count: lookAhead, where: { _, candidate in
+            constantTimeEqual(submitted, candidate)
         }) else {
             return failure(.rejected, at: time, state: state)
         }
@@ -69,13 +69,13 @@ public struct HOTPVerifier: Sendable {
         if state.throttle.isLocked(at: time) {
             return Verification(outcome: .lockedOut(until: state.throttle.lockedUntil), state: state)
         }
-        guard first._isWellFormedCode(digits: hotp.digits), second._isWellFormedCode(digits: hotp.digits) else {
+        guard let firstValue = first._codeValue(digits: hotp.digits), let secondValue = second._codeValue(digits: hotp.digits) else {
             return failure(.malformed, at: time, state: state)
         }
-        guard let counter = firstMatch(from: state.nextCounter, count: resynchronizationWindow, where: { counter in
+        guard let counter = firstMatch(from: state.nextCounter, count: resynchronizationWindow, where: { counter, candidate in
             guard counter < UInt64.max - 1 else { return false }
-            let firstMatches = constantTimeEqual(first.utf8, hotp.code(counter: counter).utf8)
-            let secondMatches = constantTimeEqual(second.utf8, hotp.code(counter: counter + 1).utf8)
+            let firstMatches = constantTimeEqual(firstValue, candidate)
+            let secondMatches = constantTimeEqual(secondValue, HOTP.codeValue(hotp.truncatedValue(counter: counter + 1), digits: hotp.digits))
             return firstMatches && secondMatches
         }) else {
             return failure(.rejected, at: time, state: state)
@@ -83,16 +83,16 @@ public struct HOTPVerifier: Sendable {
         return accept(counter + 1, state: state)
     }
 
-    /// The first counter in `start ... start + count` that satisfies `matches`, never past
-    /// 2^64 − 2 (so that the counter after an accepted one always exists). Every counter in
-    /// the range is tried, so the time does not depend on where the match is.
-    private func firstMatch(from start: UInt64, count: UInt64, where matches: (UInt64) -> Bool) -> UInt64? {
+    /// The first counter in `start ... start + count` whose code value satisfies `matches`, never
+    /// past 2^64 − 2 (so that the counter after an accepted one always exists). Every counter
+    /// in the range is tried, so the time does not depend on where the match is.
+    private func firstMatch(from start: UInt64, count: UInt64, where matches: (UInt64, UInt64) -> Bool) -> UInt64? {
         let last = UInt64.max - 1
         guard start <= last else { return nil }
         let end = count <= last - start ? start + count : last
         var found: UInt64? = nil
-        for counter in start...end where matches(counter) && found == nil {
-            found = counter
+        hotp._forEachCodeValue(from: start, through: end) { counter, candidate in
+            if matches(counter, candidate) && found == nil { found = counter }
         }
         return found
     }

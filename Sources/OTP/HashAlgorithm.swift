@@ -46,6 +46,19 @@ enum _KeyedHMAC: Sendable {
         }
     }
 
+    /// The tags of four 8-byte counters; SHA-1 computes them together in SIMD lanes.
+    @inlinable
+    func authenticationCodes(counters: SIMD4<UInt64>) -> InlineArray<4, Digest> {
+        switch self {
+        case .sha1(let hmac): return hmac.authenticationCodes(counters: counters)
+        case .sha256, .sha512:
+            return InlineArray { lane in
+                var block = counters[lane].bigEndian
+                return Swift.withUnsafeBytes(of: &block) { authenticationCode(bufferPointer: $0) }
+            }
+        }
+    }
+
     @inlinable
     func authenticationCode(bufferPointer: UnsafeRawBufferPointer) -> Digest {
         switch self {

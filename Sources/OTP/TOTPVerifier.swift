@@ -53,15 +53,15 @@ public struct TOTPVerifier: Sendable {
         if state.throttle.isLocked(at: time) {
             return Verification(outcome: .lockedOut(until: state.throttle.lockedUntil), state: state)
         }
-        guard code._isWellFormedCode(digits: totp.digits) else { return failure(.malformed, at: time, state: state) }
+        guard let submitted = code._codeValue(digits: totp.digits) else { return failure(.malformed, at: time, state: state) }
         guard let current = try? totp.counter(at: time) else { return failure(.timeBeforeT0, at: time, state: state) }
 
         let low = current >= stepsBehind ? current - stepsBehind : 0
         let high = current <= UInt64.max - stepsAhead ? current + stepsAhead : UInt64.max
         var newestFresh: UInt64? = nil
         var matchedUsed = false
-        for step in low...high {
-            let matches = constantTimeEqual(code.utf8, totp.code(counter: step).utf8)
+        totp.hotp._forEachCodeValue(from: low, through: high) { step, candidate in
+            let matches = constantTimeEqual(submitted, candidate)
             let fresh = state.lastAcceptedStep.map { step > $0 } ?? true
             if matches && fresh { newestFresh = step }
             if matches && !fresh { matchedUsed = true }

@@ -59,8 +59,16 @@ public enum VerifierError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension String {
-    /// Whether the code is exactly `digits` ASCII digits; checked before any work is done.
-    func _isWellFormedCode(digits: Int) -> Bool {
-        utf8.count == digits && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    /// The code's value when it is exactly `digits` ASCII digits (leading zeros count, as in
+    /// `"000123"`), or nil; checked before any work is done. The text is what the user typed,
+    /// not a secret, so parsing it may stop at the first bad character.
+    func _codeValue(digits: Int) -> UInt64? {
+        guard utf8.count == digits else { return nil }
+        var value: UInt64 = 0
+        for byte in utf8 {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value &* 10 &+ UInt64(byte - 0x30)  // at most 10 digits: below 2^64
+        }
+        return value
     }
 }

@@ -35,6 +35,15 @@ public func constantTimeEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferP
     return _isZero(difference)
 }
 
+/// Whether two 64-bit numbers (such as a one-time password's value) are equal, without a
+/// branch or an early exit on their bits.
+@inlinable
+public func constantTimeEqual(_ a: UInt64, _ b: UInt64) -> Bool {
+    let x = a ^ b
+    // x | −x has its top bit set exactly when x is not zero.
+    return (x | (0 &- x)) >> 63 == 0
+}
+
 /// 1 when `x` is zero, 0 otherwise, computed without branching on `x`.
 @inlinable
 func _isZeroMask(_ x: UInt8) -> UInt8 {

@@ -28,6 +28,14 @@ func timingReport() -> [(name: String, ratio: Double)] {
             measure: { compareCodes(wrong.value, right) })))
     }
 
+    // What the verifiers compare: the typed code's value with each expected value. A
+    // difference in the most significant digit against one in the least significant.
+    let rightValue: UInt64 = 777_777
+    let wrongValue = TimingProbe.Box(rightValue)
+    report.append(("constantTimeEqual, 6-digit code value (UInt64)", TimingProbe.ratio(
+        prepare: { wrongValue.value = $0 ? rightValue - 700_000 : rightValue - 7 },
+        measure: { compareValues(wrongValue.value, rightValue) })))
+
     // Tags: Digest.isValidTag against a full SHA-256 and SHA-512 HMAC.
     let key = Array(0..<32 as Range<UInt8>)
     for (name, tag) in [
@@ -104,6 +112,7 @@ func timingWorstDeviation(_ report: [(name: String, ratio: Double)]) -> Double {
 // MARK: - The calls measured (not inlined, so the inputs stay opaque to the optimizer)
 
 @inline(never) func compareCodes(_ a: String, _ b: String) -> Bool { constantTimeEqual(a.utf8, b.utf8) }
+@inline(never) func compareValues(_ a: UInt64, _ b: UInt64) -> Bool { constantTimeEqual(a, b) }
 @inline(never) func checkTag(_ tag: Digest, _ candidate: [UInt8]) -> Bool { tag.isValidTag(candidate) }
 @inline(never) func compareSecrets(_ a: SecretBytes, _ b: SecretBytes) -> Bool { a == b }
 @inline(never) func compareBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool { constantTimeEqual(a, b) }

@@ -100,3 +100,51 @@ struct ConstantTimeTests {
         #expect(secret != SecretBytes(Array("12345678901234567891".utf8)))
     }
 }
+
+@Suite("HMAC-SHA-1 of four counters in SIMD lanes")
+struct HMACLanesTests {
+    @Test("RFC 4226 Appendix D: the HMAC-SHA-1 values of counters 0...7, four at a time")
+    func rfc4226() {
+        let expected = [
+            "cc93cf18508d94934c64b65d8ba7667fb7cde4b0", "75a48a19d4cbe100644e8ac1397eea747a2d33ab",
+            "0bacb7fa082fef30782211938bc1c5e70416ff44", "66c28227d03a2d5529262ff016a1e6ef76557ece",
+            "a904c900a64b35909874b33e61c5938a8e15ed1c", "a37e783d7b7233c083d4f62926c7a25f238d0316",
+            "bc9cd28561042c83f219324d3c607256c03272ae", "a4fb960c0bc06e1eabb804e5b397cdc4b45596fa",
+        ]
+        let hmac = HMAC<SHA1>(key: Array("12345678901234567890".utf8))
+        for first in [0, 4] {
+            let tags = hmac.authenticationCodes(counters: SIMD4(0, 1, 2, 3) &+ SIMD4(repeating: UInt64(first)))
+            for lane in 0..<4 {
+                #expect(tags[lane].bytes == hex(expected[first + lane]), "counter \(first + lane)")
+            }
+        }
+    }
+
+    @Test("each lane equals the one-at-a-time tag, for keys of 1...130 bytes and edge counters")
+    func lanesEqualScalar() {
+        let counters: [UInt64] = [0, 1, 0xff, 0x1_0000_0000, 0x8000_0000_0000_0000, UInt64.max - 1, UInt64.max, 0x0123_4567_89ab_cdef]
+        for keyLength in [1, 10, 20, 63, 64, 65, 130] {
+            let hmac = HMAC<SHA1>(key: patternKey(keyLength))
+            for start in stride(from: 0, to: counters.count, by: 4) {
+                let lanes = SIMD4(counters[start], counters[start + 1], counters[start + 2], counters[start + 3])
+                let tags = hmac.authenticationCodes(counters: lanes)
+                for lane in 0..<4 {
+                    var block = lanes[lane].bigEndian
+                    let one = withUnsafeBytes(of: &block) { hmac.authenticationCode(bufferPointer: $0) }
+                    #expect(tags[lane] == one, "key \(keyLength) bytes, counter \(lanes[lane])")
+                }
+            }
+        }
+    }
+
+    @Test("a keyed value that has absorbed bytes takes them into account in every lane")
+    func afterUpdate() {
+        var hmac = HMAC<SHA1>(key: patternKey(20))
+        hmac.update(Array("prefix".utf8))
+        let tags = hmac.authenticationCodes(counters: SIMD4(5, 6, 7, 8))
+        for lane in 0..<4 {
+            let message = Array("prefix".utf8) + withUnsafeBytes(of: UInt64(5 + lane).bigEndian) { Array($0) }
+            #expect(tags[lane] == HMAC<SHA1>.authenticationCode(for: message, key: patternKey(20)))
+        }
+    }
+}

@@ -47,6 +47,26 @@ struct TOTPVerifierTests {
         #expect(top.verify("00000000", at: UInt64.max, state: TOTPState()).isAccepted == false)
     }
 
+    @Test("every step of windows up to ±10 is accepted with its drift, and the steps just outside are not")
+    func everyStepOfEveryWindow() throws {
+        // RFC 6238 Appendix B, SHA-1: step 37037036 (time 1111111109) has code 07081804.
+        for behind: UInt64 in 0...10 {
+            for ahead: UInt64 in [0, 1, 3, 10] {
+                let verifier = try TOTPVerifier(totp: totp, stepsBehind: behind, stepsAhead: ahead)
+                for drift in -Int64(behind) - 1 ... Int64(ahead) + 1 {
+                    // The code of step 37037036 checked at a time `drift` steps before it.
+                    let time = UInt64(Int64(1111111109) - 30 * drift)
+                    let outcome = verifier.verify("07081804", at: time, state: TOTPState()).outcome
+                    if -Int64(behind) <= drift && drift <= Int64(ahead) {
+                        #expect(outcome == .accepted(step: 37037036, drift: drift), "window -\(behind)/+\(ahead), drift \(drift)")
+                    } else {
+                        #expect(outcome == .rejected, "window -\(behind)/+\(ahead), drift \(drift)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("malformed codes are rejected without work and count as failures",
           arguments: ["", "0708180", "070818040", "7081804", "0708180a", "0708 804", "٠٧٠٨١٨٠٤", "+7081804"])
     func malformed(code: String) throws {
@@ -151,6 +171,28 @@ struct HOTPVerifierTests {
         #expect(verifier.resynchronize("528155", "249088", at: 0, state: state).outcome == .rejected)
         // Beyond the window: 1000 is out of reach of a 100-step search.
         #expect(verifier.resynchronize("450130", "796651", at: 0, state: state).outcome == .rejected)
+    }
+
+    @Test("every offset of every look-ahead up to 13 is found, for 6 to 10 digits and SHA-1 (in lanes), SHA-256 and SHA-512")
+    func everyOffsetAcrossLanes() throws {
+        for algorithm in HashAlgorithm.allCases {
+            for digits in HOTP.digitRange {
+                let generator = try HOTP(secret: sha1Seed, algorithm: algorithm, digits: digits)
+                for lookAhead: UInt64 in 0...13 {
+                    let verifier = try HOTPVerifier(hotp: generator, lookAhead: lookAhead)
+                    for offset: UInt64 in 0...(lookAhead + 1) {
+                        let code = generator.code(counter: 1000 + offset)
+                        let outcome = verifier.verify(code, at: 0, state: HOTPState(nextCounter: 1000)).outcome
+                        let context = "\(algorithm), \(digits) digits, look-ahead \(lookAhead), offset \(offset)"
+                        if offset <= lookAhead {
+                            #expect(outcome == .accepted(step: 1000 + offset, drift: Int64(offset)), "\(context)")
+                        } else {
+                            #expect(outcome == .rejected, "\(context)")
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test("the counter never passes 2^64 − 1 and windows at the top do not trap")
