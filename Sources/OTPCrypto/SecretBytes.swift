@@ -50,7 +50,12 @@ extension SecretBytes: CustomStringConvertible, CustomDebugStringConvertible {
 /// SECURITY.md.)
 @usableFromInline @inline(never) @_optimize(none)
 func _wipe(_ buffer: UnsafeMutableRawBufferPointer) {
-    for index in 0..<buffer.count {
+    // A `while` loop, not `for … in 0..<count`: unoptimised, a `for` loop runs the generic
+    // `IndexingIterator<Range<Int>>`, whose metadata the runtime builds on first use, which
+    // was a fifth of the start-up of `otp code` (700,000 instructions under callgrind).
+    var index = 0
+    while index < buffer.count {
         buffer[index] = 0
+        index += 1
     }
 }

@@ -22,7 +22,7 @@ enum CodeCommand {
         """
 
     static func run(_ arguments: ArraySlice<String>) throws(CLIError) {
-        let options = try Options(arguments, valued: KeyOptions.valued.union(["--time"]), flags: KeyOptions.flags)
+        let options = try Options(arguments, valued: KeyOptions.valued + ["--time"], flags: KeyOptions.flags)
         let time = try options.unsigned("--time", meaning: "a Unix time in seconds")
         switch try KeyOptions.resolve(options) {
         case .totp(let totp):

@@ -5,9 +5,9 @@ import OTPCrypto
 /// (`-` reads it from standard input) or a secret (see `SecretInput`) with `--hotp`,
 /// `--algorithm`, `--digits`, `--period`, `--t0`; `--counter` for HOTP.
 enum KeyOptions {
-    static let valued: Set<String> = SecretInput.valuedOptions.union(
-        ["--uri", "--counter", "--algorithm", "--digits", "--period", "--t0"])
-    static let flags: Set<String> = ["--hotp"]
+    static let valued: [String] = SecretInput.valuedOptions
+        + ["--uri", "--counter", "--algorithm", "--digits", "--period", "--t0"]
+    static let flags: [String] = ["--hotp"]
 
     static let helpLines = """
           --secret BASE32       the shared secret in Base32 (case, spaces, hyphens and

@@ -5,7 +5,7 @@ import OTPEncoding
 /// `--secret-file FILE`, or the environment variable `OTP_SECRET`, in that order of choice.
 /// Exactly one source may be given on the command line.
 enum SecretInput {
-    static let valuedOptions: Set<String> = ["--secret", "--secret-file"]
+    static let valuedOptions: [String] = ["--secret", "--secret-file"]
     static let environmentVariable = "OTP_SECRET"
 
     /// A secret file or standard input holds a few dozen characters; more is a mistake.

@@ -90,7 +90,7 @@ enum UriCommand {
     static func build(_ arguments: ArraySlice<String>) throws(CLIError) {
         let options = try Options(
             arguments,
-            valued: SecretInput.valuedOptions.union(["--issuer", "--account", "--counter", "--algorithm", "--digits", "--period"]),
+            valued: SecretInput.valuedOptions + ["--issuer", "--account", "--counter", "--algorithm", "--digits", "--period"],
             flags: ["--hotp", "--include-defaults", "--json"])
         let key = try KeyFields.read(options, secretRequired: false)
         let uri = key.uriString(includeDefaults: options.has("--include-defaults"))

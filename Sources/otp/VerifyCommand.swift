@@ -25,7 +25,7 @@ enum VerifyCommand {
 
     static func run(_ arguments: ArraySlice<String>) throws(CLIError) {
         let options = try Options(
-            arguments, valued: KeyOptions.valued.union(["--time", "--window"]), flags: KeyOptions.flags, positional: 1)
+            arguments, valued: KeyOptions.valued + ["--time", "--window"], flags: KeyOptions.flags, positional: 1)
         guard let code = options.positionals.first else { throw .usage("the code is missing: otp verify CODE [options]") }
         let time = try options.unsigned("--time", meaning: "a Unix time in seconds")
 
