@@ -117,3 +117,17 @@ struct _MerkleDamgard<Core: _CompressionCore>: Sendable {
         return core.digest(count: count)
     }
 }
+
+#if !hasFeature(Embedded)
+/// A hash state shows only how many bytes it absorbed. Its chaining value and buffered bytes
+/// come from the message, which may be a key (every HMAC, and so every HOTP and TOTP, holds
+/// two states keyed with K0 ⊕ ipad and K0 ⊕ opad, from which codes can be computed), so
+/// neither `print`, `String(reflecting:)` nor `dump` shows them in any containing value.
+extension _MerkleDamgard: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    @usableFromInline var description: String { "\(lengthLow) bytes absorbed, state redacted" }
+    @usableFromInline var debugDescription: String { description }
+    @usableFromInline var customMirror: Mirror {
+        Mirror(self, children: ["absorbed": lengthLow, "state": "redacted"], displayStyle: .struct)
+    }
+}
+#endif
