@@ -82,13 +82,18 @@ while [ ${#ordered[@]} -lt ${#library[@]} ]; do
     [ $progress -eq 1 ] || { echo "fuzz: import cycle among ${library[*]}" >&2; exit 2; }
 done
 
-# Each library module instrumented, so that libFuzzer sees its coverage; rebuilt only when a
-# source file is newer than the object.
+# Each library module instrumented, so that libFuzzer sees its coverage; rebuilt when a source
+# file or the object of a module before it in the order is newer than its object: a module
+# inlines code of the modules it imports (@inlinable), so an object built against an older
+# dependency would keep the old layout of its types.
+earlier=()
 for module in "${ordered[@]}"; do
     object="$out/modules/$module.o"
-    if [ -f "$object" ] && [ -z "$(find "Sources/$module" -name '*.swift' -newer "$object" | head -n 1)" ]; then
+    if [ -f "$object" ] && [ -z "$(find "Sources/$module" "${earlier[@]}" -name '*.swift' -newer "$object" -o -name '*.o' -newer "$object" | head -n 1)" ]; then
+        earlier+=("$object")
         continue
     fi
+    earlier+=("$object")
     echo "fuzz: building $module"
     nice -n "$nice_level" swiftc "${flags[@]}" -wmo -I "$out/modules" -module-name "$module" \
         -emit-module-path "$out/modules/$module.swiftmodule" -c -o "$object" Sources/"$module"/*.swift

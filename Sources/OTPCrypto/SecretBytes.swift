@@ -31,7 +31,12 @@ public struct SecretBytes: Sendable {
     /// Calls `body` with the secret bytes. Do not let them escape into logs or messages.
     @inlinable
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        try body(UnsafeRawBufferPointer(_storage.buffer))
+        // Inlined into a caller, nothing else would keep the storage alive while `body` runs:
+        // the value's last use is reading the pointer, and its buffer could be cleared and
+        // freed before `body` reads it (found by the `verifier` fuzz target).
+        try withExtendedLifetime(_storage) { () throws(E) -> R in
+            try body(UnsafeRawBufferPointer(_storage.buffer))
+        }
     }
 
     /// A copy of the secret bytes, for encoding them where the user asked to see them
