@@ -148,8 +148,8 @@ enum ImportCommand {
 
     static func reason(_ reason: AegisVault.SkippedEntry.Reason, type: String) -> String {
         switch reason {
-        case .unsupportedType: "the type '\(type.printable)' is not supported (only totp, hotp and steam)"
-        case .unsupportedAlgorithm(let name): "the algorithm '\(name.printable)' is not supported"
+        case .unsupportedType: "the type \(type.quotedValue) is not supported (only totp, hotp and steam)"
+        case .unsupportedAlgorithm(let name): "the algorithm \(name.quotedValue) is not supported"
         case .unsupportedDigits(let digits): "\(digits) digits is outside 6 to 10 (RFC 4226 §5.3)"
         case .emptyName: "it has no account name"
         }

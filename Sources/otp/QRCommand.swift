@@ -40,6 +40,9 @@ enum QRCommand {
             arguments, valued: ["--level", "--format", "--output", "--scale"], flags: ["--invert"], positional: 1)
         guard let first = options.positionals.first else { throw .usage("the text is missing: otp qr TEXT [options]") }
         let text = first == "-" ? try standardInputText() : first
+        if first != "-", first.lowercased().hasPrefix("otpauth") {
+            SecretInput.warnOnCommandLine("a key URI", instead: "- (standard input)")
+        }
         let level = try errorCorrection(options)
         let format = try options["--format"].map { name throws(CLIError) in try QRFormat(name) }
             ?? options["--output"].flatMap(QRFormat.init(inferringFrom:)) ?? .terminal

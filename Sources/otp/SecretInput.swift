@@ -11,7 +11,9 @@ enum SecretInput {
     /// A secret file or standard input holds a few dozen characters; more is a mistake.
     static let sizeLimit = 64 * 1024
 
-    static func read(_ options: Options) throws(CLIError) -> SecretBytes {
+    /// The secret the options name. `environment: false` for commands that do not read
+    /// `OTP_SECRET` (`otp uri build` and `otp new` make a random secret instead).
+    static func read(_ options: Options, environment: Bool = true) throws(CLIError) -> SecretBytes {
         let text: String
         switch (options["--secret"], options["--secret-file"]) {
         case (.some, .some):
@@ -19,12 +21,14 @@ enum SecretInput {
         case (.some("-"), nil):
             text = try Self.text(fromStandardInputNamed: "the secret")
         case (.some(let value), nil):
-            warnOnCommandLine("a secret", instead: "--secret - (standard input), --secret-file FILE or \(environmentVariable)")
+            warnOnCommandLine("a secret", instead: environment
+                ? "--secret - (standard input), --secret-file FILE or \(environmentVariable)"
+                : "--secret - (standard input) or --secret-file FILE")
             text = value
         case (nil, .some(let path)):
             text = try decodeText(SystemIO.readAll(path: path, named: "the secret file", limit: sizeLimit), from: "the secret file")
         case (nil, nil):
-            guard let value = SystemIO.environment(environmentVariable) else {
+            guard environment, let value = SystemIO.environment(environmentVariable) else {
                 throw .usage("no secret: give --secret BASE32, --secret - (standard input), --secret-file FILE or set \(environmentVariable)")
             }
             text = value

@@ -49,9 +49,10 @@ enum SystemIO {
         return nil
     }
 
-    /// Creates or replaces the file at `path` with `bytes` (mode 0644 before the umask).
+    /// Creates or replaces the file at `path` with `bytes`. A new file gets mode 0600: what
+    /// `otp` writes (a QR code of a key, an export) usually holds a secret.
     static func writeFile(path: String, bytes: [UInt8]) throws(CLIError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { throw .badInput("cannot write '\(path.printable)': \(describe(errno))") }
         let failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
         let closed = close(descriptor)

@@ -122,7 +122,7 @@ enum KeyFields {
 
         let secret: SecretBytes
         if options["--secret"] != nil || options["--secret-file"] != nil || secretRequired {
-            secret = try SecretInput.read(options)
+            secret = try SecretInput.read(options, environment: false)
         } else {
             var generator = SystemRandomNumberGenerator()
             secret = SecretBytes((0..<algorithm.digestByteCount).map { _ in UInt8.random(in: 0...255, using: &generator) })

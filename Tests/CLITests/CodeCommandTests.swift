@@ -33,6 +33,12 @@ struct CodeCommandTests {
             #expect(lines.count == 1 && lines[0].contains("visible to other users in the process list"), "\(result.standardError)")
             #expect(!result.standardError.contains("GEZDGNBVGY3TQOJ"))
         }
+        // otp uri build does not read OTP_SECRET (it makes a random secret), so its warning
+        // does not suggest it.
+        let build = try otp("uri", "build", "--account", "a", "--secret", Self.rfcSecret)
+        #expect(build.status == 0)
+        #expect(build.standardError.contains("use --secret - (standard input) or --secret-file FILE instead"), "\(build.standardError)")
+        #expect(!build.standardError.contains("OTP_SECRET"))
         let quiet = [
             try otp("code", "--secret", "-", "--counter", "1", input: Self.rfcSecret),
             try otp("code", "--counter", "1", environment: ["OTP_SECRET": Self.rfcSecret]),

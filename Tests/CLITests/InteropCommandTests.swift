@@ -173,6 +173,15 @@ struct InteropCommandTests {
         #expect(imported.standardOutput == "otpauth://totp/Steam:gabe?secret=Z3ZBVSU5ZE7PW3276QDB5KZKFAMT7Y4L&issuer=Steam&encoder=steam\n")
         #expect(imported.standardError == "otp: warning: skipped Aegis entry 2 (yandex 'Yandex: ivan'): the type 'yandex' is not supported (only totp, hotp and steam)\n")
 
+        // A long unsupported algorithm name (a secret pasted in the wrong field) is not quoted.
+        let misplaced = #"""
+            {"version": 1, "header": {"slots": null, "params": null}, "db": {"version": 2, "entries": [
+              {"type": "totp", "name": "y", "issuer": "Y", "info": {"secret": "GEZDGNBV", "algo": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "digits": 6, "period": 30}}]}}
+            """#
+        let skipped = try otp("import", input: misplaced)
+        #expect(skipped.standardError.contains("the algorithm (a value of 32 characters) is not supported"), "\(skipped.standardError)")
+        #expect(!skipped.standardError.contains("GEZDGNBVGY3TQOJQ"))
+
         let encrypted = #"{"version": 1, "header": {"slots": [], "params": {"nonce": "00", "tag": "00"}}, "db": "QUJD"}"#
         let refused = try otp("import", input: encrypted)
         #expect(refused.status == 2)

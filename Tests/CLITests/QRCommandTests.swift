@@ -72,6 +72,27 @@ struct QRCommandTests {
         #expect(try scan(file) == String(lines[0]))
     }
 
+    @Test("files written with --output are readable by their owner only (they hold a key)")
+    func outputFileMode() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.url.appendingPathComponent("enroll.svg")
+        let result = try otp("new", "--issuer", "Example", "--account", "alice@example.com", "--qr", "svg", "--output", file.path)
+        #expect(result.status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test("otp qr warns when a key URI comes as an argument, not when it comes on standard input")
+    func keyURIArgumentWarning() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.url.appendingPathComponent("uri.svg")
+        let argument = try otp("qr", Self.uri, "--output", file.path)
+        #expect(argument.status == 0)
+        #expect(argument.standardError.contains("a key URI on the command line is visible to other users in the process list"))
+        let piped = try otp("qr", "-", "--output", file.path, input: Self.uri)
+        #expect(piped.status == 0 && piped.standardError.isEmpty)
+    }
+
     @Test("otp new --qr terminal: the half blocks, read back into modules, scan as the printed URI",
           .enabled(if: zbarimgEnabled))
     func newPrintsTerminalCode() throws {
