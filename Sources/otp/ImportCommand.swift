@@ -135,7 +135,7 @@ enum ImportCommand {
 
         var missingWarning: String? {
             for (_, entry) in seen where entry.indexes.count < Int(entry.size) {
-                return "the export has \(entry.size) QR codes and \(entry.indexes.count) of them were given; scan the others too"
+                return "the export has \(entry.size) QR codes and \(entry.indexes.count) of them \(entry.indexes.count == 1 ? "was" : "were") given; scan the others too"
             }
             return nil
         }
