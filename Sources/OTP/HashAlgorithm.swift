@@ -50,12 +50,9 @@ enum _KeyedHMAC: Sendable {
     @inlinable
     func authenticationCodes(counters: SIMD4<UInt64>) -> InlineArray<4, Digest> {
         switch self {
-        case .sha1(let hmac): return hmac.authenticationCodes(counters: counters)
-        case .sha256, .sha512:
-            return InlineArray { lane in
-                var block = counters[lane].bigEndian
-                return Swift.withUnsafeBytes(of: &block) { authenticationCode(bufferPointer: $0) }
-            }
+        case .sha1(let hmac): hmac.authenticationCodes(counters: counters)
+        case .sha256(let hmac): hmac.authenticationCodes(counters: counters)
+        case .sha512(let hmac): hmac.authenticationCodes(counters: counters)
         }
     }
 

@@ -2,6 +2,24 @@
 // verifier tries in a window (RFC 4226 §5.2, §7.4; RFC 6238 §5.2). The SHA-1 rounds are those
 // of `SHA1+Compress.swift`, run on `SIMD4<UInt32>`; about 2.5 times the single-block rate.
 
+extension HMAC {
+    /// The tags of four 8-byte big-endian counters (RFC 4226 §5.2: C is 8 bytes), each equal
+    /// to `authenticationCode(bufferPointer:)` of that counter's bytes. For SHA-1 the overload
+    /// below computes them together; other hashes compute them one at a time.
+    @inlinable
+    public func authenticationCodes(counters: SIMD4<UInt64>) -> InlineArray<4, Digest> {
+        _authenticationCodesOneAtATime(counters: counters)
+    }
+
+    @inlinable
+    func _authenticationCodesOneAtATime(counters: SIMD4<UInt64>) -> InlineArray<4, Digest> {
+        InlineArray { lane in
+            var block = counters[lane].bigEndian
+            return Swift.withUnsafeBytes(of: &block) { authenticationCode(bufferPointer: $0) }
+        }
+    }
+}
+
 extension HMAC where H == SHA1 {
     /// The HMAC-SHA-1 tags of four 8-byte big-endian counters (RFC 4226 §5.2: C is 8 bytes),
     /// each equal to `authenticationCode(bufferPointer:)` of that counter's bytes.
@@ -11,12 +29,7 @@ extension HMAC where H == SHA1 {
         // Anything else (bytes absorbed after keying) takes the one-at-a-time path.
         guard _inner._state.buffered == 0, _inner._state.lengthLow == 64, _inner._state.lengthHigh == 0,
               _outer._state.buffered == 0, _outer._state.lengthLow == 64, _outer._state.lengthHigh == 0
-        else {
-            return InlineArray { lane in
-                var block = counters[lane].bigEndian
-                return Swift.withUnsafeBytes(of: &block) { authenticationCode(bufferPointer: $0) }
-            }
-        }
+        else { return _authenticationCodesOneAtATime(counters: counters) }
         // Inner hash, FIPS 198-1 §4 steps 5-6: the second block is the counter, then the
         // padding of FIPS 180-4 §5.1.1 for a 72-byte message (576 bits).
         var w = InlineArray<16, SIMD4<UInt32>>(repeating: .zero)
